@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { SUBGRAPHS, type SubgraphName } from '../core/subgraph-names.js';
+
+/**
+ * The hub's configuration schema. Every default of the hub is resolved here and nowhere else:
+ * library code receives a fully resolved `HubConfig` and never reads `process.env`.
+ * Later sections (sources, gateway security) are added to this schema.
+ */
+
+const port = z.number().int().min(0).max(65535);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' });
+
+const subgraphSection = (defaultPort: number) =>
+  z
+    .object({
+      port: port.default(defaultPort),
+      /** Where the gateway reaches this subgraph; defaults to http://<host>:<port>/graphql. */
+      url: httpUrl.optional(),
+    })
+    .strict()
+    .prefault({});
+
+const subgraphsShape = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphSection(s.defaultPort)])) as {
+  [K in SubgraphName]: ReturnType<typeof subgraphSection>;
+};
+
+export const HubConfigSchema = z
+  .object({
+    /** development: GraphiQL, introspection; production: locked down (see README). */
+    mode: z.enum(['development', 'production']).default('development'),
+    /** Interface every server binds to. Loopback unless deliberately exposed. */
+    host: z.string().min(1).default('127.0.0.1'),
+    gateway: z
+      .object({
+        port: port.default(4000),
+        /** Supergraph SDL: a file path (relative to the working directory) or an http(s) URL. */
+        supergraph: z.string().min(1).default('schema/supergraph.graphql'),
+        /** Subgraph URL overrides by subgraph name; any supergraph's subgraph names are allowed. */
+        subgraphUrls: z.record(z.string().min(1), httpUrl).default({}),
+        subgraphTimeoutMs: z.number().int().positive().default(10_000),
+        planCacheSize: z.number().int().positive().default(1_000),
+      })
+      .strict()
+      .prefault({}),
+    subgraphs: z.object(subgraphsShape).strict().prefault({}),
+    data: z
+      .object({
+        /** Synthetic dataset size: small starts in seconds, large is for benchmarks. */
+        scale: z.enum(['small', 'large']).default('small'),
+        /** Seed of the deterministic synthetic generator. */
+        seed: z.number().int().default(20_210_101),
+        /** Folder the generated embedded dataset is written to and read from. */
+        dir: z.string().min(1).default('var/datasets'),
+      })
+      .strict()
+      .prefault({}),
+    privacy: z
+      .object({
+        /** Counts of patients or people below this are never served (primary suppression). */
+        suppressionThreshold: z.number().int().min(1).max(1000).default(5),
+      })
+      .strict()
+      .prefault({}),
+    http: z
+      .object({
+        bodyLimitBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(1024 * 1024),
+        maxHeaderBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(16 * 1024),
+        requestTimeoutMs: z.number().int().positive().default(30_000),
+      })
+      .strict()
+      .prefault({}),
+    log: z
+      .object({
+        level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type HubConfig = z.infer<typeof HubConfigSchema>;
+export type HubConfigInput = z.input<typeof HubConfigSchema>;

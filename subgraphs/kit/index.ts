@@ -1,0 +1,37 @@
+export type { SubgraphContext } from './context.js';
+export {
+  byKeys,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageArgs,
+  pageWindow,
+  paginate,
+  paginateCollected,
+} from './paging.js';
+export { partialErrorsPlugin, reportPartial } from './partial-errors.js';
+export { type Collected, RegionData, sourceError } from './region-data.js';
+export {
+  buildModuleSchema,
+  readSubgraphSdl,
+  type SubgraphModule,
+  type SubgraphResolvers,
+  schemaPath,
+} from './schema.js';
+export {
+  createSubgraphApp,
+  type RunningServer,
+  type SubgraphServerOptions,
+  startSubgraph,
+} from './server.js';
+export { FileSource } from './sources/file-source.js';
+export { embeddedRegistry, MapSourceRegistry } from './sources/registry.js';
+export {
+  NATIONAL,
+  type RegionSource,
+  type SourceFilter,
+  type SourceRecord,
+  type SourceRegistry,
+  type SourceRequest,
+} from './sources/types.js';
+export { type SuppressedCount, suppress } from './suppression.js';

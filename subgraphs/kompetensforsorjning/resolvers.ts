@@ -1,0 +1,3 @@
+import type { SubgraphResolvers } from '../kit/index.js';
+
+export const resolvers: SubgraphResolvers = {};

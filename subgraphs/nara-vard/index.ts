@@ -1,0 +1,4 @@
+import type { SubgraphModule } from '../kit/index.js';
+import { resolvers } from './resolvers.js';
+
+export const module: SubgraphModule = { name: 'nara-vard', resolvers };

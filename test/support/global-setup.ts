@@ -1,0 +1,5 @@
+import { ensureTestDataset } from './dataset.js';
+
+export default function setup(): void {
+  ensureTestDataset();
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // @apollo/gateway is only a test oracle; it must never phone home.
+    env: { APOLLO_TELEMETRY_DISABLED: '1' },
+    pool: 'forks',
+  },
+});

@@ -58,18 +58,22 @@ export function generatorFingerprint(): string {
     }
   };
   walk(projectPath('datagen'));
-  walk(projectPath('dist', 'datagen'));
   walk(projectPath('data'));
-  return hash.digest('hex').slice(0, 16);
+  return hash.digest('hex').slice(0, 12);
 }
 
-export function datasetPath(options: DatasetOptions): string {
-  return join(options.dir, `${options.scale}-${options.seed}`);
+/**
+ * `<dir>/<scale>-<seed>-<fingerprint>`: a dataset folder is immutable once written, so processes
+ * running different generator versions (or generating at the same time) never share a folder.
+ */
+export function datasetPath(options: DatasetOptions, fingerprint = generatorFingerprint()): string {
+  return join(options.dir, `${options.scale}-${options.seed}-${fingerprint}`);
 }
 
 /** Generates the whole dataset into a fresh folder and swaps it in atomically. */
 export function generateDataset(options: DatasetOptions): { path: string; manifest: Manifest } {
-  const target = datasetPath(options);
+  const fingerprint = generatorFingerprint();
+  const target = datasetPath(options, fingerprint);
   const staging = `${target}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const context: GenContext = {
@@ -93,7 +97,7 @@ export function generateDataset(options: DatasetOptions): { path: string; manife
     }
   }
   const manifest: Manifest = {
-    fingerprint: generatorFingerprint(),
+    fingerprint,
     scale: options.scale,
     seed: options.seed,
     generatedAt: new Date().toISOString(),
@@ -102,20 +106,19 @@ export function generateDataset(options: DatasetOptions): { path: string; manife
   };
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    // Another process generated the same version first: its folder is identical; keep it.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(target, 'manifest.json'))) throw error;
+  }
   return { path: target, manifest };
 }
 
 /** The dataset folder, generated first if missing or made by a different generator version. */
 export function ensureDataset(options: DatasetOptions): { path: string; generated: boolean } {
   const path = datasetPath(options);
-  try {
-    const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as Manifest;
-    if (manifest.fingerprint === generatorFingerprint()) return { path, generated: false };
-  } catch {
-    // missing or unreadable manifest: generate
-  }
-  generateDataset(options);
-  return { path, generated: true };
+  if (existsSync(join(path, 'manifest.json'))) return { path, generated: false };
+  return { path: generateDataset(options).path, generated: true };
 }

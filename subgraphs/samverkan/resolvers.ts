@@ -1,4 +1,4 @@
-import type { SubgraphResolvers } from '../kit/index.js';
+import type { SubgraphContext, SubgraphResolvers } from '../kit/index.js';
 
 export const resolvers: SubgraphResolvers = {
   Query: {
@@ -7,7 +7,7 @@ export const resolvers: SubgraphResolvers = {
       (await ctx.data.national('regions')).find((r) => r.code === args.code) ?? null,
   },
   Region: {
-    __resolveReference: async (ref: { code: string }, ctx) =>
+    __resolveReference: async (ref: { code: string }, ctx: SubgraphContext) =>
       (await ctx.data.national('regions')).find((r) => r.code === ref.code) ?? null,
   },
 };

@@ -91,16 +91,16 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions = {}): HubConfig {
   const env = options.env ?? {};
   const file = options.file ?? env.VARDNAV_CONFIG;
-  const raw: Record<string, unknown> = file ? { ...(readConfigFile(file) as Record<string, unknown>) } : {};
+  const raw: unknown = file ? readConfigFile(file) : {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError([`${file}: the top level must be a JSON object`]);
   }
-  const merged = structuredClone(raw);
+  const merged = structuredClone(raw) as Record<string, unknown>;
   for (const [name, path, kind] of ENV_OVERRIDES) {
     const value = env[name];
     if (value !== undefined && value !== '') setPath(merged, path, envValue(value, kind));
   }
-  if (env.NODE_ENV === 'production' && env.VARDNAV_MODE === undefined && raw.mode === undefined) {
+  if (env.NODE_ENV === 'production' && env.VARDNAV_MODE === undefined && merged.mode === undefined) {
     merged.mode = 'production';
   }
   for (const [path, value] of options.overrides ?? []) setPath(merged, path, value);

@@ -1,4 +1,4 @@
-import type { RegionSource, SourceRequest } from '../../subgraphs/kit/index.js';
+import { MapSourceRegistry, type RegionSource, type SourceRequest } from '../../subgraphs/kit/index.js';
 
 /** Wraps a source and counts its `fetch` calls (one call = one batch). */
 export class CountingSource implements RegionSource {
@@ -22,4 +22,26 @@ export class FailingSource implements RegionSource {
     this.calls += 1;
     throw new Error(this.message);
   }
+}
+
+/** Every source of `registry` wrapped in a CountingSource; `calls(domain)` sums per owner. */
+export function countingRegistry(registry: MapSourceRegistry) {
+  const counters = new Map<string, Map<string, CountingSource>>();
+  const wrapped = new Map<string, Map<string, RegionSource>>();
+  for (const [domain, owners] of registry.sources) {
+    const perOwner = new Map<string, CountingSource>();
+    for (const [owner, source] of owners) perOwner.set(owner, new CountingSource(source));
+    counters.set(domain, perOwner);
+    wrapped.set(domain, perOwner);
+  }
+  return {
+    registry: new MapSourceRegistry(wrapped),
+    /** Calls per owner for a domain since the last reset. */
+    calls(domain: string): Record<string, number> {
+      return Object.fromEntries([...(counters.get(domain) ?? [])].map(([owner, c]) => [owner, c.calls]));
+    },
+    reset(): void {
+      for (const owners of counters.values()) for (const c of owners.values()) c.calls = 0;
+    },
+  };
 }

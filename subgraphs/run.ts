@@ -1,0 +1,35 @@
+import type { HubConfig } from '../config/index.js';
+import type { Logger } from '../core/log.js';
+import type { SubgraphName } from '../core/subgraph-names.js';
+import { MODULES } from './index.js';
+import { type RunningServer, type SourceRegistry, startSubgraph } from './kit/index.js';
+
+/** Starts the named subgraphs (all by default) on their configured ports. */
+export async function startHubSubgraphs(
+  config: HubConfig,
+  registry: SourceRegistry,
+  logger: Logger,
+  names: readonly SubgraphName[] = Object.keys(MODULES) as SubgraphName[],
+): Promise<RunningServer[]> {
+  const started: RunningServer[] = [];
+  try {
+    for (const name of names) {
+      started.push(
+        await startSubgraph(MODULES[name], {
+          host: config.host,
+          port: config.subgraphs[name].port,
+          registry,
+          suppressionThreshold: config.privacy.suppressionThreshold,
+          bodyLimitBytes: config.http.bodyLimitBytes,
+          maxHeaderBytes: config.http.maxHeaderBytes,
+          requestTimeoutMs: config.http.requestTimeoutMs,
+          logger,
+        }),
+      );
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map((s) => s.close()));
+    throw error;
+  }
+  return started;
+}

@@ -18,6 +18,14 @@ export function knownKeys(typename: string): Array<Record<string, string>> | und
         .map((m) => ({ code: m.code }));
     case 'Hospital':
       return ref.hospitals.map((h) => ({ id: h.id }));
+    case 'CollaborationAgreement':
+      return [
+        { id: 'mellansverige-samverkansavtal-2021' },
+        { id: 'blekinge-kronoberg-samverkansavtal' },
+        { id: 'vastra-vgr-halland-samverkansavtal' },
+      ];
+    case 'CollaborationBody':
+      return [{ id: 'mellansverige-samverkansnamnden' }, { id: 'sodra-ledningsgrupp' }];
     default:
       return undefined;
   }

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testDatasetPath } from '../../support/dataset.js';
+
+/** The generated test dataset's records of this domain, read directly (to compare with answers). */
+export function rawRecords(owner: string, collection: string): Array<Record<string, unknown>> {
+  const path = join(testDatasetPath(), owner, 'kompetensforsorjning', `${collection}.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Array<Record<string, unknown>>;
+}
+
+export const ALL_REGIONS = [
+  '01',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '12',
+  '13',
+  '14',
+  '17',
+  '18',
+  '19',
+  '20',
+  '21',
+  '22',
+  '23',
+  '24',
+  '25',
+];

@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { projectPath } from '../../core/paths.js';
 import { type DatasetOptions, datasetPath, ensureDataset } from '../../datagen/generate.js';
 import { embeddedRegistry, type MapSourceRegistry } from '../../subgraphs/kit/index.js';
@@ -10,7 +11,11 @@ export const TEST_DATASET: DatasetOptions = {
 };
 
 export function testDatasetPath(): string {
-  return datasetPath(TEST_DATASET);
+  try {
+    return inject('testDatasetPath');
+  } catch {
+    return datasetPath(TEST_DATASET); // outside a vitest worker
+  }
 }
 
 export function ensureTestDataset(): string {

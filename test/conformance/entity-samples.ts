@@ -26,6 +26,16 @@ export function knownKeys(typename: string): Array<Record<string, string>> | und
       ];
     case 'CollaborationBody':
       return [{ id: 'mellansverige-samverkansnamnden' }, { id: 'sodra-ledningsgrupp' }];
+    case 'University':
+      return [
+        'karolinska-institutet',
+        'uppsala-universitet',
+        'orebro-universitet',
+        'linkopings-universitet',
+        'lunds-universitet',
+        'goteborgs-universitet',
+        'umea-universitet',
+      ].map((id) => ({ id }));
     default:
       return undefined;
   }

@@ -1,12 +1,11 @@
 /**
  * The shared conformance suite: every domain subgraph runs the same checks against a real server.
  */
-import { existsSync } from 'node:fs';
 import { type GraphQLObjectType, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../../core/subgraph-names.js';
 import { MODULES } from '../../subgraphs/index.js';
-import { buildModuleSchema, readSubgraphSdl, schemaPath } from '../../subgraphs/kit/index.js';
+import { buildModuleSchema, readSubgraphSdl } from '../../subgraphs/kit/index.js';
 import { testRegistry } from '../support/dataset.js';
 import { countingRegistry, FailingSource } from '../support/sources.js';
 import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
@@ -16,7 +15,7 @@ import { entityTypeNames, rootListFieldsWithPaging, shallowSelection } from './s
 
 const FAILING_REGION = '12';
 
-describe.each(SUBGRAPH_NAMES.filter((n) => existsSync(schemaPath(n))))('subgraph %s', (name) => {
+describe.each(SUBGRAPH_NAMES)('subgraph %s', (name) => {
   const schema = buildModuleSchema(MODULES[name]);
   const counting = countingRegistry(testRegistry());
   let server: TestSubgraph;

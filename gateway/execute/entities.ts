@@ -1,0 +1,58 @@
+import type { FlattenNodePathSegment } from '@graphql-hive/router-query-planner';
+import type { TypeIndex } from '../load/type-index.js';
+import type { PathNode } from './path.js';
+
+/** An entity object in the merged data and where it sits in the response. */
+export interface EntityTarget {
+  readonly object: Record<string, unknown>;
+  readonly path: PathNode | null;
+}
+
+/**
+ * Finds the objects a Flatten path points at (Apollo query plan semantics): `{Field}` steps into
+ * a response key, `"@"` steps into every element of a list, `{TypeCondition}` keeps only objects
+ * whose `__typename` satisfies one of the types. Nulls end the branch: there is nothing to fetch.
+ */
+export function collectEntities(
+  data: unknown,
+  segments: readonly FlattenNodePathSegment[],
+  types: TypeIndex,
+  out: EntityTarget[],
+): void {
+  walk(data, segments, 0, null, types, out);
+}
+
+function walk(
+  value: unknown,
+  segments: readonly FlattenNodePathSegment[],
+  at: number,
+  path: PathNode | null,
+  types: TypeIndex,
+  out: EntityTarget[],
+): void {
+  if (value === null || typeof value !== 'object') return;
+  if (at === segments.length) {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++)
+        walk(value[i], segments, at, { parent: path, key: i }, types, out);
+    } else out.push({ object: value as Record<string, unknown>, path });
+    return;
+  }
+  const segment = segments[at]!;
+  if (segment === '@' || Array.isArray(value)) {
+    if (!Array.isArray(value)) return;
+    const next = segment === '@' ? at + 1 : at;
+    for (let i = 0; i < value.length; i++)
+      walk(value[i], segments, next, { parent: path, key: i }, types, out);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if ('Field' in segment) {
+    walk(object[segment.Field], segments, at + 1, { parent: path, key: segment.Field }, types, out);
+  } else if ('TypeCondition' in segment) {
+    const typename = object.__typename;
+    if (typeof typename === 'string' && types.satisfiesAny(typename, segment.TypeCondition)) {
+      walk(object, segments, at + 1, path, types, out);
+    }
+  }
+}

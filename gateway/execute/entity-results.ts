@@ -1,0 +1,59 @@
+import type { OutputRewrite } from '@graphql-hive/router-query-planner';
+import type { RawSubgraphError } from '../transport/subgraph-client.js';
+import { deepMerge } from './merge.js';
+import { pathArray } from './path.js';
+import type { EntityBatch } from './representations.js';
+import { applyRewrites } from './rewrites.js';
+import type { ExecutionRun } from './run.js';
+import { subgraphError } from './subgraph-errors.js';
+
+/** Merges the `_entities` answers (one per representation, in order) into every target. */
+export function mergeEntities(
+  run: ExecutionRun,
+  batch: EntityBatch,
+  entities: unknown,
+  outputRewrites: readonly OutputRewrite[] | undefined,
+): void {
+  if (!Array.isArray(entities)) return;
+  const rewritten = outputRewrites ? new Set<number>() : null;
+  for (let i = 0; i < batch.targets.length; i++) {
+    const index = batch.indexOf[i]!;
+    const entity = entities[index];
+    if (entity === null || typeof entity !== 'object') continue;
+    if (rewritten && !rewritten.has(index)) {
+      applyRewrites(entity, outputRewrites, run.types);
+      rewritten.add(index);
+    }
+    deepMerge(batch.targets[i]!.object, entity as Record<string, unknown>, run.types);
+  }
+}
+
+/**
+ * Relocates `_entities` errors: `[field, i, ...rest]` (field is `_entities` or a BatchFetch
+ * alias) becomes `[...path of every target of representation i, ...rest]`. An error that names
+ * no entity is kept without a path.
+ */
+export function relocateEntityErrors(
+  run: ExecutionRun,
+  subgraph: string,
+  batch: EntityBatch,
+  errors: readonly RawSubgraphError[],
+  field: string,
+): void {
+  for (const raw of errors) {
+    const path = Array.isArray(raw.path) ? (raw.path as Array<string | number>) : undefined;
+    const index = path && path[0] === field && typeof path[1] === 'number' ? path[1] : undefined;
+    if (index === undefined) {
+      run.errors.push(subgraphError(raw, subgraph, undefined));
+      continue;
+    }
+    const rest = path!.slice(2);
+    let placed = false;
+    for (let i = 0; i < batch.targets.length; i++) {
+      if (batch.indexOf[i] !== index) continue;
+      run.errors.push(subgraphError(raw, subgraph, [...pathArray(batch.targets[i]!.path), ...rest]));
+      placed = true;
+    }
+    if (!placed) run.errors.push(subgraphError(raw, subgraph, undefined));
+  }
+}

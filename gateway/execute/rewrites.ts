@@ -1,0 +1,66 @@
+import type { FetchNodePathSegment, FetchRewrite } from '@graphql-hive/router-query-planner';
+import type { TypeIndex } from '../load/type-index.js';
+
+/**
+ * Fetch rewrites from the plan (Apollo query plan `inputRewrites`/`outputRewrites`):
+ * - ValueSetter: set a value, e.g. `__typename` to an @interfaceObject's interface name in a
+ *   representation sent to a subgraph that only knows the interface (federation spec,
+ *   "@interfaceObject");
+ * - KeyRenamer: rename a key, e.g. an alias the planner invented to avoid a field conflict back
+ *   to the client's response key.
+ * Paths hold `{Key}` steps and `{TypenameEquals}` guards; lists are stepped through.
+ */
+export function applyRewrites(
+  value: unknown,
+  rewrites: readonly FetchRewrite[] | undefined,
+  types: TypeIndex,
+): void {
+  if (!rewrites) return;
+  for (const rewrite of rewrites) {
+    if ('ValueSetter' in rewrite)
+      apply(value, rewrite.ValueSetter.path, 0, types, { set: rewrite.ValueSetter.setValueTo });
+    else if ('KeyRenamer' in rewrite)
+      apply(value, rewrite.KeyRenamer.path, 0, types, { rename: rewrite.KeyRenamer.renameKeyTo });
+    else if ((rewrite as { kind?: string }).kind === 'ValueSetter') {
+      const setter = rewrite as unknown as { path: FetchNodePathSegment[]; setValueTo: string };
+      apply(value, setter.path, 0, types, { set: setter.setValueTo });
+    }
+  }
+}
+
+type Action = { set: string } | { rename: string };
+
+function apply(
+  value: unknown,
+  path: readonly FetchNodePathSegment[],
+  at: number,
+  types: TypeIndex,
+  action: Action,
+): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) apply(item, path, at, types, action);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  const segment = path[at];
+  if (!segment) return;
+  if ('TypenameEquals' in segment) {
+    const typename = object.__typename;
+    const names = Array.isArray(segment.TypenameEquals) ? segment.TypenameEquals : [segment.TypenameEquals];
+    if (typeof typename === 'string' && types.satisfiesAny(typename, names as string[])) {
+      apply(object, path, at + 1, types, action);
+    }
+    return;
+  }
+  const key = segment.Key;
+  if (at < path.length - 1) {
+    apply(object[key], path, at + 1, types, action);
+    return;
+  }
+  if ('set' in action) object[key] = action.set;
+  else if (key in object) {
+    object[action.rename] = object[key];
+    delete object[key];
+  }
+}

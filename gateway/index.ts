@@ -1,0 +1,43 @@
+import { silentLogger } from '../core/log.js';
+import { SupergraphManager } from './load/reloader.js';
+import { DEFAULT_REQUEST_ID_HEADER, type GatewayOptions, type GatewayServerOptions } from './options.js';
+import { HubGateway } from './respond/gateway-interface.js';
+import { listenGateway, type RunningGateway } from './respond/server.js';
+import { propagatableHeaders } from './transport/headers.js';
+import { SubgraphClient } from './transport/subgraph-client.js';
+
+export type { GatewayOptions, GatewayServerOptions } from './options.js';
+export type { HubGateway } from './respond/gateway-interface.js';
+export type { RunningGateway } from './respond/server.js';
+
+/**
+ * The gateway engine (no HTTP): supergraph loading and reloading, planning, execution and
+ * transport, behind Apollo Server's gateway interface. Pass it as `new ApolloServer({ gateway })`.
+ */
+export function createGateway(options: GatewayOptions): HubGateway {
+  const logger = (options.logger ?? silentLogger).child({ component: 'gateway' });
+  const requestIdHeader = (options.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER).toLowerCase();
+  const manager = new SupergraphManager(
+    options.supergraph,
+    {
+      subgraphUrls: options.subgraphUrls,
+      subgraphTimeoutMs: options.subgraphTimeoutMs,
+      subgraphTimeoutsMs: options.subgraphTimeoutsMs,
+      planCacheSize: options.planCacheSize,
+      pollIntervalMs: options.supergraphPollIntervalMs ?? 0,
+      logger,
+    },
+    logger,
+  );
+  const client = new SubgraphClient({ connections: options.subgraphConnections ?? 64, requestIdHeader });
+  return new HubGateway(manager, client, {
+    propagateHeaders: propagatableHeaders(options.propagateHeaders).filter((h) => h !== requestIdHeader),
+    requestIdHeader,
+    logger,
+  });
+}
+
+/** Creates the gateway and serves it over HTTP (fastify + Apollo Server). */
+export function startGateway(options: GatewayServerOptions): Promise<RunningGateway> {
+  return listenGateway(createGateway(options), options);
+}

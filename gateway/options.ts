@@ -1,0 +1,40 @@
+import type { Logger } from '../core/log.js';
+
+/**
+ * Resolved gateway options. Library code never reads `process.env`: the CLI (or the hub) resolves
+ * config/schema.ts and passes these in. Units are in the names.
+ */
+export interface GatewayOptions {
+  /** Supergraph SDL: a file path or an http(s) URL. */
+  readonly supergraph: string;
+  /** Subgraph URL overrides by subgraph name (as named in the supergraph's join__Graph). */
+  readonly subgraphUrls?: Readonly<Record<string, string>>;
+  /** Default per-subgraph timeout for one subgraph request (headers and each body chunk). */
+  readonly subgraphTimeoutMs: number;
+  /** Per-subgraph timeout overrides by subgraph name. */
+  readonly subgraphTimeoutsMs?: Readonly<Record<string, number>>;
+  /** Maximum number of cached query plans (per loaded supergraph). */
+  readonly planCacheSize: number;
+  /** Client request headers copied to every subgraph request (names, case-insensitive). */
+  readonly propagateHeaders?: readonly string[];
+  /** Header carrying the request id to subgraphs (and read from the client when valid). */
+  readonly requestIdHeader?: string;
+  /** How often the supergraph source is checked for changes; 0 disables reloading. */
+  readonly supergraphPollIntervalMs?: number;
+  /** Keep-alive connections per subgraph origin. */
+  readonly subgraphConnections?: number;
+  readonly logger?: Logger;
+}
+
+export interface GatewayServerOptions extends GatewayOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly bodyLimitBytes: number;
+  readonly maxHeaderBytes: number;
+  readonly requestTimeoutMs: number;
+  /** Apollo Server introspection (development mode). */
+  readonly introspection?: boolean;
+}
+
+export const DEFAULT_REQUEST_ID_HEADER = 'x-request-id';

@@ -1,0 +1,110 @@
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * Root fields the gateway answers itself: introspection (`__schema`, `__type`, GraphQL spec §4.2)
+ * and the root `__typename`. The planner cannot plan introspection ("No paths found for selection
+ * item: __schema"), so they are removed from the document it sees.
+ */
+const LOCAL_ROOT_FIELDS = new Set(['__schema', '__type', '__typename']);
+const INTROSPECTION_ROOT_FIELDS = new Set(['__schema', '__type']);
+
+export interface SplitOperation {
+  /** Text to plan, or null when every root field is answered locally. */
+  readonly planText: string | null;
+  /** True when the operation selects `__schema` or `__type` at the root. */
+  readonly hasIntrospection: boolean;
+}
+
+/** Splits an operation into what the planner plans and what the gateway answers itself. */
+export function splitLocalFields(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  source: string,
+  rootTypeName: string,
+): SplitOperation {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let hasLocal = false;
+  let hasIntrospection = false;
+  const rootFragments = new Set<string>();
+  const scan = (set: SelectionSetNode) => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) {
+        if (LOCAL_ROOT_FIELDS.has(s.name.value)) hasLocal = true;
+        if (INTROSPECTION_ROOT_FIELDS.has(s.name.value)) hasIntrospection = true;
+      } else if (s.kind === Kind.INLINE_FRAGMENT) scan(s.selectionSet);
+      else if (!rootFragments.has(s.name.value)) {
+        rootFragments.add(s.name.value);
+        const f = fragments.get(s.name.value);
+        if (f) scan(f.selectionSet);
+      }
+    }
+  };
+  scan(operation.selectionSet);
+  if (!hasLocal)
+    return {
+      planText: hasOtherOperations(document) ? print(operationDocument(document, operation)) : source,
+      hasIntrospection,
+    };
+
+  // Strip local fields from the root selection set and from fragments used at the root.
+  const emptied = new Set<string>();
+  const strip = (set: SelectionSetNode): SelectionSetNode => {
+    const selections = [];
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) {
+        if (!LOCAL_ROOT_FIELDS.has(s.name.value)) selections.push(s);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const inner = strip(s.selectionSet);
+        if (inner.selections.length > 0) selections.push({ ...s, selectionSet: inner });
+      } else if (!emptied.has(s.name.value)) selections.push(s);
+    }
+    return { ...set, selections };
+  };
+  const stripped = new Map<string, FragmentDefinitionNode>();
+  // Fragments first (a fragment may only spread fragments defined in the document; cycles are invalid).
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const name of rootFragments) {
+      const f = fragments.get(name);
+      if (!f || emptied.has(name) || f.typeCondition.name.value !== rootTypeName) continue;
+      const selectionSet = strip(f.selectionSet);
+      if (selectionSet.selections.length === 0) {
+        emptied.add(name);
+        changed = true;
+      } else stripped.set(name, { ...f, selectionSet });
+    }
+  }
+  const root = strip(operation.selectionSet);
+  if (root.selections.length === 0) return { planText: null, hasIntrospection };
+  const definitions = [
+    { ...operation, selectionSet: root },
+    ...[...fragments.values()]
+      .filter((f) => !emptied.has(f.name.value))
+      .map((f) => stripped.get(f.name.value) ?? f),
+  ];
+  return { planText: print({ kind: Kind.DOCUMENT, definitions }), hasIntrospection };
+}
+
+function hasOtherOperations(document: DocumentNode): boolean {
+  let count = 0;
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) count += 1;
+  return count > 1;
+}
+
+/** The document with only the chosen operation (and all fragments). */
+function operationDocument(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  return {
+    kind: Kind.DOCUMENT,
+    definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === operation),
+  };
+}

@@ -1,0 +1,83 @@
+import type { QueryPlanner } from '@graphql-hive/router-query-planner';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { ErrorCode, hubError } from '../../core/errors.js';
+import { describeError, type Logger } from '../../core/log.js';
+import { splitLocalFields } from './local-fields.js';
+import { PreparedOperation } from './prepared.js';
+
+export interface PlanRequest {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly operationName: string | null;
+  readonly source: string;
+  /** Identifies the operation text (e.g. its sha256); the cache key adds the operation name. */
+  readonly queryHash: string;
+}
+
+/**
+ * Plans operations with the Hive planner (one planner per supergraph) and caches the prepared
+ * result in a bounded LRU keyed by operation text + operation name. Concurrent misses for the
+ * same key share one planning; failures are not cached.
+ */
+export class OperationPlanner {
+  private readonly cache: LRUCache<string, Promise<PreparedOperation>>;
+  /** Plannings actually run (cache misses), for tests and metrics. */
+  planned = 0;
+
+  constructor(
+    private readonly planner: QueryPlanner,
+    private readonly schema: GraphQLSchema,
+    cacheSize: number,
+    private readonly logger: Logger,
+  ) {
+    this.cache = new LRUCache({ max: cacheSize });
+  }
+
+  prepare(request: PlanRequest): Promise<PreparedOperation> {
+    const key = `${request.queryHash}\u0000${request.operationName ?? ''}`;
+    let prepared = this.cache.get(key);
+    if (!prepared) {
+      prepared = this.plan(request);
+      this.cache.set(key, prepared);
+      prepared.catch(() => this.cache.delete(key));
+    }
+    return prepared;
+  }
+
+  private async plan(request: PlanRequest): Promise<PreparedOperation> {
+    this.planned += 1;
+    const root = this.schema.getRootType(request.operation.operation);
+    if (request.operation.operation === 'subscription') {
+      throw hubError(ErrorCode.OPERATION_NOT_SUPPORTED, 'The gateway does not execute subscriptions yet.');
+    }
+    const split = splitLocalFields(
+      request.document,
+      request.operation,
+      request.source,
+      root?.name ?? 'Query',
+    );
+    let plan = null;
+    if (split.planText !== null) {
+      try {
+        plan = await this.planner.planAsync(split.planText, request.operationName, new Set(), 0);
+      } catch (error) {
+        this.logger.error('query planning failed', {
+          operationName: request.operationName,
+          ...describeError(error),
+        });
+        throw hubError(
+          ErrorCode.QUERY_PLANNING_FAILED,
+          'The operation could not be planned against the supergraph.',
+        );
+      }
+    }
+    return new PreparedOperation(
+      this.schema,
+      request.document,
+      request.operation,
+      plan,
+      split.hasIntrospection,
+    );
+  }
+}

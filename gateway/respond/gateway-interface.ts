@@ -1,0 +1,98 @@
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewaySchemaLoadOrUpdateCallback,
+  GatewayUnsubscriber,
+} from '@apollo/server-gateway-interface';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { ErrorCode } from '../../core/errors.js';
+import { describeError, type Logger } from '../../core/log.js';
+import { executeOperation } from '../execute/execute.js';
+import type { SupergraphManager } from '../load/reloader.js';
+import type { LoadedSupergraph } from '../load/supergraph.js';
+import { outgoingHeaders } from '../transport/headers.js';
+import type { SubgraphClient } from '../transport/subgraph-client.js';
+
+export interface HubGatewayOptions {
+  readonly propagateHeaders: readonly string[];
+  readonly requestIdHeader: string;
+  readonly logger: Logger;
+}
+
+/**
+ * The hub's engine behind Apollo Server's gateway interface: Apollo Server keeps parsing,
+ * validation (against the API schema we hand it), CSRF prevention and plugins; we plan and
+ * execute. Each API schema object maps to its supergraph, so a request validated against one
+ * supergraph is executed with that same supergraph even if a reload happened meanwhile.
+ */
+export class HubGateway implements GatewayInterface {
+  private readonly bySchema = new WeakMap<GraphQLSchema, LoadedSupergraph>();
+
+  constructor(
+    readonly manager: SupergraphManager,
+    readonly client: SubgraphClient,
+    private readonly options: HubGatewayOptions,
+  ) {
+    manager.onUpdate((supergraph) => this.bySchema.set(supergraph.apiSchema, supergraph));
+  }
+
+  async load(): Promise<GatewayLoadResult> {
+    await this.manager.start();
+    return { executor: this.executor };
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
+    return this.manager.onUpdate((s) => callback({ apiSchema: s.apiSchema, coreSupergraphSdl: s.sdl }));
+  }
+
+  async stop(): Promise<void> {
+    this.manager.stop();
+    await this.client.close();
+  }
+
+  readonly executor: GatewayExecutor = async (request) => {
+    try {
+      return await this.execute(request);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      this.options.logger.error('gateway execution failed', describeError(error));
+      return {
+        errors: [
+          new GraphQLError('Internal server error', {
+            extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+          }),
+        ],
+      };
+    }
+  };
+
+  private async execute(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+    const supergraph = this.bySchema.get(request.schema) ?? this.manager.current;
+    if (!supergraph) throw new Error('no supergraph loaded');
+    const prepared = await supergraph.planner.prepare({
+      document: request.document,
+      operation: request.operation,
+      operationName: request.operationName,
+      source: request.source,
+      queryHash: request.queryHash,
+    });
+    const headers = request.request.http?.headers;
+    return executeOperation({
+      schema: supergraph.apiSchema,
+      types: supergraph.types,
+      subgraphs: supergraph.subgraphs,
+      client: this.client,
+      prepared,
+      variables: request.request.variables,
+      outgoing: outgoingHeaders(
+        this.options.propagateHeaders,
+        (name) => headers?.get(name),
+        this.options.requestIdHeader,
+      ),
+      logger: this.options.logger,
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { describeError, silentLogger } from '../../core/log.js';
+import { maskFormattedError } from '../../core/mask-error.js';
+import type { GatewayServerOptions } from '../options.js';
+import type { HubGateway } from './gateway-interface.js';
+
+/**
+ * The gateway's HTTP app: POST/GET /graphql through Apollo Server (fastify gives real control
+ * over body and header limits), GET /health (the process is up) and GET /ready (a supergraph is
+ * loaded and planned).
+ */
+export async function createGatewayApp(
+  gateway: HubGateway,
+  options: GatewayServerOptions,
+): Promise<{ app: FastifyInstance; apollo: ApolloServer }> {
+  const logger = options.logger ?? silentLogger;
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes,
+    requestTimeout: options.requestTimeoutMs,
+    http: { maxHeaderSize: options.maxHeaderBytes },
+    logger: false,
+  });
+  const apollo = new ApolloServer({
+    gateway,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? true,
+    plugins: [fastifyApolloDrainPlugin(app)],
+    formatError: (formatted, original) =>
+      maskFormattedError(formatted, original, (error) => logger.error('masked error', describeError(error))),
+  });
+  await apollo.start();
+  const handler = fastifyApolloHandler(apollo);
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const supergraph = gateway.manager.current;
+    if (!supergraph) return reply.code(503).send({ status: 'not ready' });
+    return { status: 'ready', supergraph: supergraph.hash, subgraphs: supergraph.subgraphs.names };
+  });
+  return { app, apollo };
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly gateway: HubGateway;
+  close(): Promise<void>;
+}
+
+/** Starts the gateway on host:port; resolves once it listens with a supergraph loaded. */
+export async function listenGateway(
+  gateway: HubGateway,
+  options: GatewayServerOptions,
+): Promise<RunningGateway> {
+  const { app } = await createGatewayApp(gateway, options);
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}/graphql`,
+    port: address.port,
+    gateway,
+    // app.close() stops Apollo Server (drain plugin), which stops the gateway and its pools.
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,122 @@
+import { ErrorCode } from '../../core/errors.js';
+import { InflightDedup } from './dedup.js';
+import { classifyTransportError, DeadlineExceeded, SubgraphFailure } from './failures.js';
+import { PoolRegistry } from './pools.js';
+
+export interface SubgraphRequest {
+  readonly subgraph: string;
+  readonly url: string;
+  /** The GraphQL request body, already JSON. */
+  readonly body: string;
+  /** Headers from the client that are propagated (they take part in deduplication). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** `headers` serialised once per client request: part of the deduplication key. */
+  readonly headersKey: string;
+  readonly requestId: string;
+  /** Mutations are never deduplicated (GraphQL spec §6.2.2: they must each run). */
+  readonly dedupe: boolean;
+  readonly timeoutMs: number;
+}
+
+export interface RawSubgraphError {
+  message?: unknown;
+  path?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+export interface SubgraphResponse {
+  data?: Record<string, unknown> | null;
+  errors?: RawSubgraphError[];
+}
+
+export interface SubgraphClientOptions {
+  readonly connections: number;
+  readonly requestIdHeader: string;
+}
+
+/** Sends subgraph requests over keep-alive pools, with timeouts and in-flight deduplication. */
+export class SubgraphClient {
+  private readonly pools: PoolRegistry;
+  readonly dedup = new InflightDedup<string>();
+  /** Round trips actually sent, per subgraph (for tests and metrics). */
+  readonly sent = new Map<string, number>();
+
+  constructor(private readonly options: SubgraphClientOptions) {
+    this.pools = new PoolRegistry(options.connections);
+  }
+
+  async send(request: SubgraphRequest): Promise<SubgraphResponse> {
+    // The request id is deliberately not part of the key: it only labels logs, and keying on it
+    // would stop concurrent clients from ever sharing a round trip. Everything else sent is.
+    const text = request.dedupe
+      ? await this.dedup.run(`${request.url}\n${request.headersKey}\n${request.body}`, () =>
+          this.roundTrip(request),
+        )
+      : await this.roundTrip(request);
+    return parseResponse(request.subgraph, text);
+  }
+
+  /** One HTTP round trip; resolves with the body text of a response that may be GraphQL. */
+  private async roundTrip(request: SubgraphRequest): Promise<string> {
+    this.sent.set(request.subgraph, (this.sent.get(request.subgraph) ?? 0) + 1);
+    const { pool, path } = this.pools.target(request.url);
+    let statusCode: number;
+    let text: string;
+    // One deadline for the whole round trip (connect, headers, body). A plain timer: undici's own
+    // headersTimeout/bodyTimeout run on a coarse (~1 s) clock, too coarse for subgraph budgets.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineExceeded()), request.timeoutMs);
+    try {
+      const response = await pool.request({
+        path,
+        method: 'POST',
+        headers: {
+          ...request.headers,
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          [this.options.requestIdHeader]: request.requestId,
+        },
+        body: request.body,
+        signal: controller.signal,
+      });
+      statusCode = response.statusCode;
+      text = await response.body.text();
+    } catch (error) {
+      throw classifyTransportError(
+        request.subgraph,
+        controller.signal.aborted ? controller.signal.reason : error,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    // GraphQL over HTTP: 2xx carries a response; 4xx may carry one (e.g. a request error with
+    // `errors`); 5xx means the subgraph itself broke — its body is not trusted.
+    if (statusCode >= 500 || statusCode < 200 || (statusCode >= 300 && statusCode < 400)) {
+      throw new SubgraphFailure(ErrorCode.SUBGRAPH_BAD_RESPONSE, request.subgraph, `HTTP ${statusCode}`);
+    }
+    return text;
+  }
+
+  close(): Promise<void> {
+    return this.pools.close();
+  }
+}
+
+function parseResponse(subgraph: string, text: string): SubgraphResponse {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SubgraphFailure(ErrorCode.SUBGRAPH_BAD_RESPONSE, subgraph, `not JSON: ${text.slice(0, 80)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SubgraphFailure(ErrorCode.SUBGRAPH_BAD_RESPONSE, subgraph, 'JSON is not an object');
+  }
+  const response = parsed as SubgraphResponse;
+  const hasData = 'data' in response && (response.data === null || typeof response.data === 'object');
+  const hasErrors = Array.isArray(response.errors);
+  if (!hasData && !hasErrors) {
+    throw new SubgraphFailure(ErrorCode.SUBGRAPH_BAD_RESPONSE, subgraph, 'neither data nor errors');
+  }
+  return response;
+}

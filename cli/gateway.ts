@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
 import { createLogger } from '../core/log.js';
 import { startGateway } from '../gateway/index.js';
+import { loadIdeAssets } from '../ide/serve.js';
+import { gatewayOptionsFromConfig, ideEnabled } from './gateway-options.js';
 import { closeOnSignals, failStartup } from './shared.js';
 
 try {
@@ -25,20 +27,9 @@ try {
   }
   const config = loadConfig({ file: values.config, env: process.env, overrides });
   const logger = createLogger(config.log.level, { service: 'gateway' });
-  const gateway = await startGateway({
-    supergraph: config.gateway.supergraph,
-    subgraphUrls: config.gateway.subgraphUrls,
-    subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
-    planCacheSize: config.gateway.planCacheSize,
-    host: config.host,
-    port: config.gateway.port,
-    bodyLimitBytes: config.http.bodyLimitBytes,
-    maxHeaderBytes: config.http.maxHeaderBytes,
-    requestTimeoutMs: config.http.requestTimeoutMs,
-    introspection: config.mode === 'development',
-    supergraphPollIntervalMs: 2_000,
-    logger,
-  });
+  const gateway = await startGateway(
+    gatewayOptionsFromConfig(config, logger, ideEnabled(config) ? loadIdeAssets() : undefined),
+  );
   process.stdout.write(`gateway listening at ${gateway.url}\n`);
   closeOnSignals(logger, () => gateway.close());
 } catch (error) {

@@ -7,7 +7,7 @@ import { loadConfig } from '../config/index.js';
 import { createLogger } from '../core/log.js';
 import { isSubgraphName, SUBGRAPH_NAMES } from '../core/subgraph-names.js';
 import { ensureDataset } from '../datagen/generate.js';
-import { embeddedRegistry } from '../subgraphs/kit/index.js';
+import { registryFromConfig } from '../subgraphs/kit/index.js';
 import { startHubSubgraphs } from '../subgraphs/run.js';
 import { closeOnSignals, failStartup } from './shared.js';
 
@@ -24,9 +24,13 @@ try {
   const config = loadConfig({ file: values.config, env: process.env, overrides });
   const logger = createLogger(config.log.level, { service: name });
   const dataset = ensureDataset(config.data);
-  const [server] = await startHubSubgraphs(config, embeddedRegistry(dataset.path), logger, [name]);
+  const registry = registryFromConfig(config, { datasetPath: dataset.path, env: process.env, logger });
+  const [server] = await startHubSubgraphs(config, registry, logger, [name]);
   process.stdout.write(`${name} subgraph listening at ${server!.url}\n`);
-  closeOnSignals(logger, () => server!.close());
+  closeOnSignals(logger, async () => {
+    await server!.close();
+    await registry.close();
+  });
 } catch (error) {
   failStartup(error);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBGRAPHS, type SubgraphName } from '../core/subgraph-names.js';
+import { SourcesSchema } from './sources.js';
 
 /**
  * The hub's configuration schema. Every default of the hub is resolved here and nowhere else:
@@ -38,7 +39,22 @@ export const HubConfigSchema = z
         /** Subgraph URL overrides by subgraph name; any supergraph's subgraph names are allowed. */
         subgraphUrls: z.record(z.string().min(1), httpUrl).default({}),
         subgraphTimeoutMs: z.number().int().positive().default(10_000),
+        /** Per-subgraph timeout overrides by subgraph name. */
+        subgraphTimeoutsMs: z.record(z.string().min(1), z.number().int().positive()).default({}),
         planCacheSize: z.number().int().positive().default(1_000),
+        /** Client request headers copied to every subgraph request (case-insensitive names). */
+        propagateHeaders: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'not a header name')).default([]),
+        /** Header carrying the request id to subgraphs (read from the client when valid). */
+        requestIdHeader: z
+          .string()
+          .regex(/^[A-Za-z0-9-]+$/, 'not a header name')
+          .default('x-request-id'),
+        /** How often the supergraph source is checked for changes; 0 disables reloading. */
+        supergraphPollIntervalMs: z.number().int().min(0).default(2_000),
+        /** Keep-alive connections per subgraph origin. */
+        subgraphConnections: z.number().int().positive().default(64),
+        /** Serve GraphiQL at the GraphQL URL to browsers (default: on in development mode only). */
+        ide: z.boolean().optional(),
       })
       .strict()
       .prefault({}),
@@ -77,6 +93,7 @@ export const HubConfigSchema = z
       })
       .strict()
       .prefault({}),
+    sources: SourcesSchema.prefault({}),
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

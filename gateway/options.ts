@@ -1,4 +1,5 @@
 import type { Logger } from '../core/log.js';
+import type { IdeAssets } from '../ide/serve.js';
 
 /**
  * Resolved gateway options. Library code never reads `process.env`: the CLI (or the hub) resolves
@@ -35,6 +36,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   readonly requestTimeoutMs: number;
   /** Apollo Server introspection (development mode). */
   readonly introspection?: boolean;
+  /** The built GraphiQL IDE, served to browsers at /graphql when given (development mode). */
+  readonly ide?: IdeAssets | undefined;
 }
 
 export const DEFAULT_REQUEST_ID_HEADER = 'x-request-id';

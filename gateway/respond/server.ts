@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { describeError, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
+import { registerIde } from '../../ide/serve.js';
 import type { GatewayServerOptions } from '../options.js';
 import type { HubGateway } from './gateway-interface.js';
 
@@ -28,11 +30,13 @@ export async function createGatewayApp(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    // Apollo's default landing page loads from Apollo's CDN; ours is bundled (ide/) or absent.
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, original) =>
       maskFormattedError(formatted, original, (error) => logger.error('masked error', describeError(error))),
   });
   await apollo.start();
+  if (options.ide) registerIde(app, options.ide);
   const handler = fastifyApolloHandler(apollo);
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
   app.get('/health', async () => ({ status: 'ok' }));

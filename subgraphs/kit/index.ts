@@ -25,6 +25,7 @@ export {
   startSubgraph,
 } from './server.js';
 export { FileSource } from './sources/file-source.js';
+export { ConfiguredRegistry, registryFromConfig, SourceError } from './sources/index.js';
 export { embeddedRegistry, MapSourceRegistry } from './sources/registry.js';
 export {
   NATIONAL,

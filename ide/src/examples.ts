@@ -11,36 +11,75 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   {
     title: 'Sjukvårdsregion Mellansverige',
-    query: `# Sjukvårdsregion Mellansverige and its seven member regions
+    query: `# Sjukvårdsregion Mellansverige: its seven member regions, their
+# university hospitals and the NHV permits each region holds.
 query Mellansverige {
   healthcareRegion(id: "mellansverige") {
     name
-    regions { region { code name } partial }
+    regions {
+      region {
+        code
+        name
+        nhvPermits { totalCount items { decision { careArea { name } } hospital { name } } }
+      }
+    }
+    universityHospitals { name city }
   }
 }`,
   },
   {
-    title: 'Örebro läns kommuner',
-    query: `# Region Örebro län and its 12 municipalities
-query OrebroLan {
+    title: 'Hallands delning',
+    query: `# Region Halland belongs to two sjukvårdsregioner, split by municipality.
+query Halland {
+  healthcareRegions {
+    id
+    name
+    regions { partial region { code name } municipalities { code name } }
+  }
+}`,
+  },
+  {
+    title: 'Nära vård i Örebro län',
+    query: `# Region Örebro län, its 12 municipalities and their collaboration on nära vård
+query OrebroNaraVard {
   region(code: "18") {
     name
-    municipalities(first: 20) { totalCount items { code name } }
+    municipalities { code name }
+    naraVardCollaborations { totalCount items { title kind adoptedYear municipalityCount source } }
+  }
+}`,
+  },
+  {
+    title: 'Thoraxkirurgi Blekinge–Kronoberg',
+    query: `# Inter-regional care agreements: who treats whose patients, with the source document
+query CareAgreements {
+  careAgreements(first: 10) {
+    totalCount
+    items {
+      title
+      providerRegion { name }
+      providerHospital { name }
+      patientRegions { name }
+      signedYear
+      services
+    }
   }
 }`,
   },
   {
     title: 'NHV-beslut',
     query: `# National highly specialised care (NHV): decisions and permit holders
-query NhvDecisions {
-  nhvDecisions(first: 10) {
+query NhvDecisions($first: Int = 10) {
+  nhvDecisions(first: $first) {
     totalCount
+    hasNextPage
     items {
-      careArea
+      careArea { name }
       verified
       permitHolders { region { code name } hospital { id name } }
     }
   }
 }`,
+    variables: { first: 10 },
   },
 ];

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { byKeys, type SubgraphContext, type SubgraphResolvers } from '../kit/index.js';
+import { byKeys, regionReference, type SubgraphContext, type SubgraphResolvers } from '../kit/index.js';
 import { nationalData } from './national.js';
 import { regionProjects } from './projects.js';
 import { facultyTeachesIn, sortStrategies } from './reference.js';
@@ -8,9 +8,8 @@ import { regionTrials } from './trials.js';
 /** The backbone entities (owned by samverkan) with the fields the forskning subgraph adds. */
 export const entityResolvers: SubgraphResolvers = {
   Region: {
-    // Known länskoder are the regions with a research source; no source call is needed.
-    __resolveReference: (ref: { code: string }, ctx: SubgraphContext) =>
-      ctx.data.regions().includes(ref.code) ? { code: ref.code } : null,
+    // One of the 21 länskoder; no source call is needed.
+    __resolveReference: regionReference,
     researchProjects: regionProjects,
     clinicalTrials: regionTrials,
     medicalFaculties: async (region: { code: string }, _args: unknown, ctx: SubgraphContext) =>

@@ -5,10 +5,11 @@ import {
   type PageArgs,
   pageWindow,
   paginateCollected,
+  regionCodeArg,
   reportPartial,
   type SubgraphContext,
+  yearArg,
 } from '../kit/index.js';
-import { regionArg, yearArg } from './args.js';
 
 /** SYNTHETIC research funding summed per lead region, year and funder type (from the projects). */
 
@@ -71,7 +72,7 @@ export function summarise(
 
 export const fundingQuery = {
   researchFunding: async (_: unknown, args: FundingArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
-    const region = regionArg(ctx, args.region, 'region');
+    const region = regionCodeArg(args.region, 'region');
     const year = yearArg(args.year, 'year');
     pageWindow(args);
     const collected = await ctx.data.collect(PROJECTS, { regions: region ? [region] : undefined });

@@ -1,6 +1,5 @@
 import type { ResearchProjectRecord } from '../../datagen/domains/forskning/records.js';
-import type { SubgraphContext, SubgraphResolvers } from '../kit/index.js';
-import { yearArg } from './args.js';
+import { type SubgraphContext, type SubgraphResolvers, yearArg } from '../kit/index.js';
 import { nationalData } from './national.js';
 
 /** Field resolvers of the SYNTHETIC ResearchProject type (its funding carries the project's provenance). */

@@ -3,16 +3,15 @@ import { badInput } from '../../core/errors.js';
 import { PROJECTS, type ResearchProjectRecord } from '../../datagen/domains/forskning/records.js';
 import {
   byKeys,
+  filterOf,
+  knownIdArg,
   type PageArgs,
-  pageWindow,
-  paginate,
-  paginateCollected,
-  reportPartial,
-  type SourceFilter,
+  regionCodeArg,
   type SubgraphContext,
+  yearArg,
 } from '../kit/index.js';
-import { regionArg, universityArg, yearArg } from './args.js';
 import { nationalData } from './national.js';
+import { collectedPage, type RegionalList, regionPage } from './regional-list.js';
 
 /** SYNTHETIC research projects: root lists (fan-out over the regions) and the Region field. */
 
@@ -23,44 +22,20 @@ interface ProjectFilters {
   readonly university?: string | undefined;
 }
 
-/** Stable total order: start year, then id. */
-const order = byKeys<ResearchProjectRecord>(
-  (p) => p.startYear,
-  (p) => p.id,
-);
-
-function matches(p: ResearchProjectRecord, f: ProjectFilters): boolean {
-  return (
+const projects: RegionalList<ResearchProjectRecord, ProjectFilters> = {
+  collection: PROJECTS,
+  // Stable total order: start year, then id.
+  order: byKeys(
+    (p) => p.startYear,
+    (p) => p.id,
+  ),
+  matches: (p, f) =>
     (f.region === undefined || p.participatingRegionCodes.includes(f.region)) &&
     (f.researchArea === undefined || p.researchArea === f.researchArea) &&
     (f.activeInYear === undefined || (p.startYear <= f.activeInYear && f.activeInYear <= p.endYear)) &&
-    (f.university === undefined || p.universityId === f.university)
-  );
-}
-
-/** Equality filter a source may push down (it may ignore it: records are filtered again here). */
-function pushdown(f: ProjectFilters): SourceFilter | undefined {
-  return f.researchArea ? { researchArea: f.researchArea } : undefined;
-}
-
-/** Projects from several regions' sources; failed regions become missingRegions + partial errors. */
-async function collectedPage(
-  ctx: SubgraphContext,
-  info: GraphQLResolveInfo,
-  filters: ProjectFilters,
-  page: PageArgs,
-  regions?: readonly string[],
-) {
-  pageWindow(page);
-  const collected = await ctx.data.collect(PROJECTS, { regions, filter: pushdown(filters) });
-  reportPartial(ctx, info, collected.errors);
-  return paginateCollected(
-    collected,
-    (records) => (records as unknown as ResearchProjectRecord[]).filter((p) => matches(p, filters)),
-    page,
-    order,
-  );
-}
+    (f.university === undefined || p.universityId === f.university),
+  pushdown: (f) => filterOf({ researchArea: f.researchArea }),
+};
 
 interface RootArgs extends PageArgs {
   region?: string | null;
@@ -78,17 +53,22 @@ interface RegionFieldArgs extends PageArgs {
 
 export const projectQuery = {
   researchProjects: async (_: unknown, args: RootArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
-    const leadRegion = regionArg(ctx, args.leadRegion, 'leadRegion');
+    const leadRegion = regionCodeArg(args.leadRegion, 'leadRegion');
     const filters: ProjectFilters = {
-      region: regionArg(ctx, args.region, 'region'),
+      region: regionCodeArg(args.region, 'region'),
       researchArea: args.researchArea ?? undefined,
       activeInYear: yearArg(args.activeInYear, 'activeInYear'),
       university:
         args.university == null
           ? undefined
-          : universityArg(await nationalData(ctx), args.university, 'university'),
+          : knownIdArg(
+              args.university,
+              'university',
+              (await nationalData(ctx)).universityById,
+              'a university id',
+            ),
     };
-    return collectedPage(ctx, info, filters, args, leadRegion ? [leadRegion] : undefined);
+    return collectedPage(projects, ctx, info, filters, args, leadRegion ? [leadRegion] : undefined);
   },
   researchProject: async (_: unknown, args: { id: string }, ctx: SubgraphContext) => {
     const match = /^FP-(\d{2})-\d{4}$/.exec(args.id);
@@ -101,27 +81,21 @@ export const projectQuery = {
 };
 
 /** Region.researchProjects: the region's own projects, or (includeParticipating) all it takes part in. */
-export async function regionProjects(
+export const regionProjects = (
   region: { code: string },
   args: RegionFieldArgs,
   ctx: SubgraphContext,
   info: GraphQLResolveInfo,
-) {
-  const filters: ProjectFilters = {
-    region: region.code,
-    researchArea: args.researchArea ?? undefined,
-    activeInYear: yearArg(args.activeInYear, 'activeInYear'),
-  };
-  if (args.includeParticipating) return collectedPage(ctx, info, filters, args);
-  pageWindow(args);
-  const records = (await ctx.data.region(
+) =>
+  regionPage(
+    projects,
     region.code,
-    PROJECTS,
-    pushdown(filters),
-  )) as unknown as ResearchProjectRecord[];
-  return paginate(
-    records.filter((p) => p.leadRegionCode === region.code && matches(p, filters)),
+    {
+      region: region.code,
+      researchArea: args.researchArea ?? undefined,
+      activeInYear: yearArg(args.activeInYear, 'activeInYear'),
+    },
     args,
-    order,
+    ctx,
+    info,
   );
-}

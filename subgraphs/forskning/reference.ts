@@ -6,8 +6,14 @@ import type {
   TeachingSiteRecord,
   UniversityRecord,
 } from '../../datagen/domains/forskning/records.js';
-import { byKeys, type SubgraphContext, type SubgraphResolvers } from '../kit/index.js';
-import { healthcareRegionArg, regionArg, yearArg } from './args.js';
+import {
+  byKeys,
+  knownIdArg,
+  regionCodeArg,
+  type SubgraphContext,
+  type SubgraphResolvers,
+  yearArg,
+} from '../kit/index.js';
 import { nationalData } from './national.js';
 
 /** Resolvers of the real, public reference data: universities, faculties, ALF, RCCs, strategies. */
@@ -29,7 +35,7 @@ export const referenceQuery = {
   university: async (_: unknown, args: { id: string }, ctx: SubgraphContext) =>
     (await nationalData(ctx)).universityById.get(args.id) ?? null,
   medicalFaculties: async (_: unknown, args: { region?: string | null }, ctx: SubgraphContext) => {
-    const region = regionArg(ctx, args.region, 'region');
+    const region = regionCodeArg(args.region, 'region');
     const faculties = (await nationalData(ctx)).medicalFaculties;
     return faculties.filter((f) => region === undefined || facultyTeachesIn(f, region)).sort(byId);
   },
@@ -48,7 +54,12 @@ export const referenceQuery = {
     ctx: SubgraphContext,
   ) => {
     const national = await nationalData(ctx);
-    const healthcareRegion = healthcareRegionArg(national, args.healthcareRegion, 'healthcareRegion');
+    const healthcareRegion = knownIdArg(
+      args.healthcareRegion,
+      'healthcareRegion',
+      national.healthcareRegionById,
+      'a healthcare region id',
+    );
     const year = yearArg(args.activeInYear, 'activeInYear');
     return national.researchStrategies
       .filter(

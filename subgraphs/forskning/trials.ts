@@ -1,16 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { type ClinicalTrialRecord, TRIALS } from '../../datagen/domains/forskning/records.js';
-import {
-  byKeys,
-  type PageArgs,
-  pageWindow,
-  paginate,
-  paginateCollected,
-  reportPartial,
-  type SourceFilter,
-  type SubgraphContext,
-} from '../kit/index.js';
-import { regionArg } from './args.js';
+import { byKeys, filterOf, type PageArgs, regionCodeArg, type SubgraphContext } from '../kit/index.js';
+import { collectedPage, type RegionalList, regionPage } from './regional-list.js';
 
 /** SYNTHETIC clinical trials: root list (fan-out over the regions) and the Region field. */
 
@@ -21,47 +12,20 @@ interface TrialFilters {
   readonly therapeuticArea?: string | undefined;
 }
 
-/** Stable total order: start year, then id. */
-const order = byKeys<ClinicalTrialRecord>(
-  (t) => t.startYear,
-  (t) => t.id,
-);
-
-function matches(t: ClinicalTrialRecord, f: TrialFilters): boolean {
-  return (
+const trials: RegionalList<ClinicalTrialRecord, TrialFilters> = {
+  collection: TRIALS,
+  // Stable total order: start year, then id.
+  order: byKeys(
+    (t) => t.startYear,
+    (t) => t.id,
+  ),
+  matches: (t, f) =>
     (f.region === undefined || t.participatingRegionCodes.includes(f.region)) &&
     (f.phase === undefined || t.phase === f.phase) &&
     (f.status === undefined || t.status === f.status) &&
-    (f.therapeuticArea === undefined || t.therapeuticArea === f.therapeuticArea)
-  );
-}
-
-/** Equality filters a source may push down (records are filtered again here). */
-function pushdown(f: TrialFilters): SourceFilter | undefined {
-  const filter: Record<string, string> = {};
-  if (f.phase) filter.phase = f.phase;
-  if (f.status) filter.status = f.status;
-  if (f.therapeuticArea) filter.therapeuticArea = f.therapeuticArea;
-  return Object.keys(filter).length > 0 ? filter : undefined;
-}
-
-async function collectedPage(
-  ctx: SubgraphContext,
-  info: GraphQLResolveInfo,
-  filters: TrialFilters,
-  page: PageArgs,
-  regions?: readonly string[],
-) {
-  pageWindow(page);
-  const collected = await ctx.data.collect(TRIALS, { regions, filter: pushdown(filters) });
-  reportPartial(ctx, info, collected.errors);
-  return paginateCollected(
-    collected,
-    (records) => (records as unknown as ClinicalTrialRecord[]).filter((t) => matches(t, filters)),
-    page,
-    order,
-  );
-}
+    (f.therapeuticArea === undefined || t.therapeuticArea === f.therapeuticArea),
+  pushdown: (f) => filterOf({ phase: f.phase, status: f.status, therapeuticArea: f.therapeuticArea }),
+};
 
 interface RootArgs extends PageArgs {
   region?: string | null;
@@ -79,39 +43,29 @@ interface RegionFieldArgs extends PageArgs {
 
 export const trialQuery = {
   clinicalTrials: async (_: unknown, args: RootArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
-    const leadRegion = regionArg(ctx, args.leadRegion, 'leadRegion');
+    const leadRegion = regionCodeArg(args.leadRegion, 'leadRegion');
     const filters: TrialFilters = {
-      region: regionArg(ctx, args.region, 'region'),
+      region: regionCodeArg(args.region, 'region'),
       phase: args.phase ?? undefined,
       status: args.status ?? undefined,
       therapeuticArea: args.therapeuticArea ?? undefined,
     };
-    return collectedPage(ctx, info, filters, args, leadRegion ? [leadRegion] : undefined);
+    return collectedPage(trials, ctx, info, filters, args, leadRegion ? [leadRegion] : undefined);
   },
 };
 
 /** Region.clinicalTrials: the region's own trials, or (includeParticipating) all it takes part in. */
-export async function regionTrials(
+export const regionTrials = (
   region: { code: string },
   args: RegionFieldArgs,
   ctx: SubgraphContext,
   info: GraphQLResolveInfo,
-) {
-  const filters: TrialFilters = {
-    region: region.code,
-    phase: args.phase ?? undefined,
-    status: args.status ?? undefined,
-  };
-  if (args.includeParticipating) return collectedPage(ctx, info, filters, args);
-  pageWindow(args);
-  const records = (await ctx.data.region(
+) =>
+  regionPage(
+    trials,
     region.code,
-    TRIALS,
-    pushdown(filters),
-  )) as unknown as ClinicalTrialRecord[];
-  return paginate(
-    records.filter((t) => t.leadRegionCode === region.code && matches(t, filters)),
+    { region: region.code, phase: args.phase ?? undefined, status: args.status ?? undefined },
     args,
-    order,
+    ctx,
+    info,
   );
-}

@@ -1,5 +1,12 @@
-import { byKeys, type PageArgs, paginate, type SourceRecord, type SubgraphContext } from '../kit/index.js';
-import { yearArg } from './args.js';
+import {
+  byKeys,
+  type PageArgs,
+  paginate,
+  regionReference,
+  type SourceRecord,
+  type SubgraphContext,
+  yearArg,
+} from '../kit/index.js';
 import { nationalData } from './national.js';
 import { type FlowArgs, patientFlowPage } from './patient-flows.js';
 
@@ -10,8 +17,7 @@ type Info = Parameters<typeof patientFlowPage>[1];
 export const entityResolvers = {
   Region: {
     // Sync on purpose: the entity's fields then issue their reads in one tick (one batch per owner).
-    __resolveReference: (ref: { code?: unknown }, ctx: SubgraphContext) =>
-      typeof ref.code === 'string' && ctx.data.regions().includes(ref.code) ? { code: ref.code } : null,
+    __resolveReference: regionReference,
     nhvPermits: async (region: { code: string }, args: PageArgs, ctx: SubgraphContext) => {
       const { nhvPermits } = await nationalData(ctx);
       return paginate(
@@ -67,7 +73,7 @@ export const entityResolvers = {
     __resolveReference: async (ref: { id?: unknown }, ctx: SubgraphContext) =>
       (await nationalData(ctx)).byId('healthcareRegions', ref.id) ? { id: ref.id } : null,
     priceList: async (hr: { id: string }, args: { year?: number | null }, ctx: SubgraphContext) => {
-      const year = yearArg('year', args.year);
+      const year = yearArg(args.year, 'year');
       const lists = (await nationalData(ctx)).priceLists.filter((l) => l.healthcareRegion === hr.id);
       if (year !== undefined) return lists.find((l) => l.year === year) ?? null;
       return lists.reduce<SourceRecord | null>(

@@ -1,4 +1,4 @@
-import type { SourceRecord, SubgraphContext } from '../kit/index.js';
+import { indexBy, nationalView, type SourceRecord, type SubgraphContext } from '../kit/index.js';
 
 /** The national collections of this subgraph, with lookups by id. */
 export interface NationalData {
@@ -11,6 +11,8 @@ export interface NationalData {
   readonly hospitals: readonly SourceRecord[];
   readonly healthcareRegions: readonly SourceRecord[];
   byId(collection: ByIdCollection, id: unknown): SourceRecord | undefined;
+  /** The records of a collection by id (built on first use, reused while the data is unchanged). */
+  index(collection: ByIdCollection): ReadonlyMap<unknown, SourceRecord>;
 }
 
 type ByIdCollection =
@@ -32,37 +34,15 @@ const COLLECTIONS = [
   'healthcareRegions',
 ] as const;
 
-const perRequest = new WeakMap<SubgraphContext, Promise<NationalData>>();
-const indexes = new WeakMap<readonly SourceRecord[], Map<unknown, SourceRecord>>();
-
 /**
- * All national collections, read together: one source call per request (every read is issued in the
- * same tick, so RegionData batches them, and later reads are memoised). The national data is small.
+ * All national collections, read together: one source call per request (the kit's
+ * `nationalView`). The national data is small; indexes are built when first asked for.
  */
-export function nationalData(ctx: SubgraphContext): Promise<NationalData> {
-  let pending = perRequest.get(ctx);
-  if (!pending) {
-    pending = Promise.all(COLLECTIONS.map((c) => ctx.data.national(c))).then((lists) => {
-      const data = Object.fromEntries(COLLECTIONS.map((c, i) => [c, lists[i]!])) as Record<
-        (typeof COLLECTIONS)[number],
-        readonly SourceRecord[]
-      >;
-      return {
-        ...data,
-        byId: (collection: ByIdCollection, id: unknown) => indexOf(data[collection]).get(id),
-      };
-    });
-    perRequest.set(ctx, pending);
-  }
-  return pending;
-}
-
-/** Index by `id`, cached per records array (file sources return the same array until the file changes). */
-function indexOf(records: readonly SourceRecord[]): Map<unknown, SourceRecord> {
-  let index = indexes.get(records);
-  if (!index) {
-    index = new Map(records.map((r) => [r.id, r]));
-    indexes.set(records, index);
-  }
-  return index;
-}
+export const nationalData: (ctx: SubgraphContext) => Promise<NationalData> = nationalView(
+  COLLECTIONS,
+  (data) => ({
+    ...data,
+    index: (collection) => indexBy(data[collection], 'id'),
+    byId: (collection, id) => indexBy(data[collection], 'id').get(id),
+  }),
+);

@@ -1,14 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../core/errors.js';
 import {
+  monthArg,
   type PageArgs,
   pageWindow,
+  regionCodeArg,
   reportPartial,
   type SourceRecord,
   type SubgraphContext,
   suppress,
+  yearArg,
 } from '../kit/index.js';
-import { knownIdArg, monthArg, regionArg, yearArg } from './args.js';
+import { nationalIdArg } from './args.js';
 import { type LevelShape, sumCells } from './flow-cells.js';
 import { nationalData } from './national.js';
 
@@ -59,17 +62,17 @@ export async function patientFlowPage(ctx: SubgraphContext, info: GraphQLResolve
   const { first, offset } = pageWindow(args);
   const level = args.level ?? 'MONTH';
   const shape = LEVELS[level];
-  const fromRegion = regionArg(ctx, 'fromRegion', args.fromRegion);
-  const toRegion = regionArg(ctx, 'toRegion', args.toRegion);
-  const year = yearArg('year', args.year);
-  const month = monthArg('month', args.month);
+  const fromRegion = regionCodeArg(args.fromRegion, 'fromRegion');
+  const toRegion = regionCodeArg(args.toRegion, 'toRegion');
+  const year = yearArg(args.year, 'year');
+  const month = monthArg(args.month, 'month');
   if (month && !shape.byMonth) throw badInput(`month cannot be used at level ${level}; use year`, 'month');
   if (args.careArea != null && !shape.byCareArea)
     throw badInput(`careArea cannot be used at level ${level}, which sums all care areas`, 'careArea');
   const careArea =
     args.careArea == null
       ? undefined
-      : knownIdArg(await nationalData(ctx), 'careAreas', 'careArea', args.careArea, 'thoraxkirurgi');
+      : nationalIdArg(await nationalData(ctx), 'careAreas', args.careArea, 'careArea');
 
   const collected = await ctx.data.collect('patientFlows', { regions: toRegion ? [toRegion] : undefined });
   reportPartial(ctx, info, collected.errors);

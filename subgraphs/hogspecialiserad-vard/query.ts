@@ -3,10 +3,12 @@ import {
   type PageArgs,
   pageWindow,
   paginate,
+  regionCodeArg,
   type SourceRecord,
   type SubgraphContext,
+  yearArg,
 } from '../kit/index.js';
-import { knownIdArg, regionArg, yearArg } from './args.js';
+import { nationalIdArg } from './args.js';
 import { nationalData } from './national.js';
 import { type FlowArgs, patientFlowPage } from './patient-flows.js';
 
@@ -32,9 +34,9 @@ export const queryResolvers = {
     ctx: SubgraphContext,
   ) => {
     pageWindow(args);
-    const region = regionArg(ctx, 'region', args.region);
+    const region = regionCodeArg(args.region, 'region');
     const national = await nationalData(ctx);
-    const hospital = knownIdArg(national, 'hospitals', 'hospital', args.hospital, 'sahlgrenska');
+    const hospital = nationalIdArg(national, 'hospitals', args.hospital, 'hospital');
     const holders = (decision: SourceRecord) =>
       national.nhvPermits.filter((p) => p.decisionId === decision.id);
     const decisions = national.nhvDecisions.filter(
@@ -54,9 +56,9 @@ export const queryResolvers = {
     ctx: SubgraphContext,
   ) => {
     pageWindow(args);
-    const region = regionArg(ctx, 'region', args.region);
+    const region = regionCodeArg(args.region, 'region');
     const national = await nationalData(ctx);
-    const careArea = knownIdArg(national, 'careAreas', 'careArea', args.careArea, 'thoraxkirurgi');
+    const careArea = nationalIdArg(national, 'careAreas', args.careArea, 'careArea');
     const agreements = national.careAgreements.filter(
       (a) =>
         (!region ||
@@ -76,9 +78,9 @@ export const queryResolvers = {
     ctx: SubgraphContext,
   ) => {
     pageWindow(args);
-    const year = yearArg('year', args.year);
+    const year = yearArg(args.year, 'year');
     const national = await nationalData(ctx);
-    const hr = knownIdArg(national, 'healthcareRegions', 'healthcareRegion', args.healthcareRegion, 'sodra');
+    const hr = nationalIdArg(national, 'healthcareRegions', args.healthcareRegion, 'healthcareRegion');
     const lists = national.priceLists.filter(
       (l) => (!hr || l.healthcareRegion === hr) && (year === undefined || l.year === year),
     );

@@ -1,5 +1,5 @@
 import { byKeys, type PageArgs, paginate, type SourceRecord, type SubgraphContext } from '../kit/index.js';
-import { knownIdArg } from './args.js';
+import { nationalIdArg } from './args.js';
 import { nationalData } from './national.js';
 
 const byId = byKeys<SourceRecord>((r) => String(r.id));
@@ -46,7 +46,7 @@ export const recordResolvers = {
       ctx: SubgraphContext,
     ) => {
       const national = await nationalData(ctx);
-      const careArea = knownIdArg(national, 'careAreas', 'careArea', args.careArea, 'thoraxkirurgi');
+      const careArea = nationalIdArg(national, 'careAreas', args.careArea, 'careArea');
       const items = national.priceListItems.filter(
         (i) => i.priceList === list.id && (careArea === undefined || i.careArea === careArea),
       );

@@ -1,4 +1,17 @@
+export {
+  filterOf,
+  type KnownIds,
+  knownIdArg,
+  kommunkodArg,
+  lanskodFormatArg,
+  monthArg,
+  regionCodeArg,
+  slugArg,
+  yearArg,
+} from './args.js';
 export type { SubgraphContext } from './context.js';
+export { regionReference } from './entities.js';
+export { type Collections, indexBy, nationalCollections, nationalView } from './national.js';
 export {
   byKeys,
   DEFAULT_PAGE_SIZE,

@@ -1,5 +1,11 @@
-import { byKeys, type PageArgs, paginate, type SourceRecord, type SubgraphContext } from '../kit/index.js';
-import { checkRegion } from './args.js';
+import {
+  byKeys,
+  type PageArgs,
+  paginate,
+  regionCodeArg,
+  type SourceRecord,
+  type SubgraphContext,
+} from '../kit/index.js';
 import { healthcareRegionMembers } from './lookups.js';
 
 /** Gemensamma utbildningsprogram — joint education programmes (real, national collection). */
@@ -13,7 +19,7 @@ interface ProgrammeArgs extends PageArgs {
 const order = byKeys<SourceRecord>((p) => String(p.id));
 
 async function programmes(ctx: SubgraphContext, args: ProgrammeArgs) {
-  checkRegion(ctx, args.region);
+  regionCodeArg(args.region, 'region');
   const [records] = await Promise.all([
     ctx.data.national('educationProgrammes'),
     args.healthcareRegion ? healthcareRegionMembers(ctx, args.healthcareRegion) : undefined,

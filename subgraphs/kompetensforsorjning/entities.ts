@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../kit/index.js';
+import { indexBy, nationalCollections, regionReference, type SubgraphContext } from '../kit/index.js';
 import { healthcareRegionProgrammes } from './education-programmes.js';
 import { regionStaffExchanges } from './staff-exchanges.js';
 import { regionTrainingPosts } from './training-posts.js';
@@ -7,8 +7,7 @@ import { regionWorkforce } from './workforce.js';
 /** The backbone entities (owned by samverkan) with this subgraph's fields; unknown keys → null. */
 
 export const Region = {
-  __resolveReference: (ref: { code: string }, ctx: SubgraphContext) =>
-    ctx.data.regions().includes(ref.code) ? { code: ref.code } : null,
+  __resolveReference: regionReference,
   workforce: regionWorkforce,
   trainingPosts: regionTrainingPosts,
   staffExchanges: regionStaffExchanges,
@@ -17,11 +16,11 @@ export const Region = {
 export const HealthcareRegion = {
   __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => {
     // The programmes are read in the same batch as the key check (one national source call).
-    const [healthcareRegions] = await Promise.all([
-      ctx.data.national('healthcareRegions'),
-      ctx.data.national('educationProgrammes'),
+    const { healthcareRegions } = await nationalCollections(ctx, [
+      'healthcareRegions',
+      'educationProgrammes',
     ]);
-    return healthcareRegions.some((h) => h.id === ref.id) ? { id: ref.id } : null;
+    return indexBy(healthcareRegions, 'id').has(ref.id) ? { id: ref.id } : null;
   },
   educationProgrammes: healthcareRegionProgrammes,
 };

@@ -1,15 +1,15 @@
-import { badInput } from '../../core/errors.js';
-import type { SourceRecord, SubgraphContext } from '../kit/index.js';
-import { checkSlug } from './args.js';
+import { indexBy, knownIdArg, type SourceRecord, type SubgraphContext, slugArg } from '../kit/index.js';
 
 /** National reference lookups (professions, specialties, healthcare regions); memoised per request. */
 
-async function byId(ctx: SubgraphContext, collection: string, id: string): Promise<SourceRecord | undefined> {
-  return (await ctx.data.national(collection)).find((record) => record.id === id);
+async function index(ctx: SubgraphContext, collection: string): Promise<ReadonlyMap<unknown, SourceRecord>> {
+  return indexBy(await ctx.data.national(collection), 'id');
 }
 
-export const professionById = (ctx: SubgraphContext, id: string) => byId(ctx, 'professions', id);
-export const specialtyById = (ctx: SubgraphContext, id: string) => byId(ctx, 'medicalSpecialties', id);
+export const professionById = async (ctx: SubgraphContext, id: string) =>
+  (await index(ctx, 'professions')).get(id);
+export const specialtyById = async (ctx: SubgraphContext, id: string) =>
+  (await index(ctx, 'medicalSpecialties')).get(id);
 
 /** Resolves a record's profession id to the Profession (non-null in the schema). */
 export async function professionOf(ctx: SubgraphContext, id: unknown): Promise<SourceRecord> {
@@ -23,39 +23,46 @@ export async function specialtyOf(ctx: SubgraphContext, id: unknown): Promise<So
   return (await specialtyById(ctx, String(id))) ?? null;
 }
 
-export async function requireProfession(ctx: SubgraphContext, id: string | null | undefined): Promise<void> {
+/** An id argument that must name a record of a national collection: slug form, then known. */
+async function requireKnown(
+  ctx: SubgraphContext,
+  collection: string,
+  id: string | null | undefined,
+  name: string,
+  example: string,
+  what: string,
+): Promise<void> {
   if (id === null || id === undefined) return;
-  checkSlug(id, 'profession', 'lakare');
-  if (!(await professionById(ctx, id))) {
-    throw badInput(
-      `profession must be the id of one of the 22 legitimation professions, e.g. "lakare", got "${id}"`,
-      'profession',
-    );
-  }
+  slugArg(id, name, example);
+  knownIdArg(id, name, await index(ctx, collection), what);
 }
 
-export async function requireSpecialty(ctx: SubgraphContext, id: string | null | undefined): Promise<void> {
-  if (id === null || id === undefined) return;
-  checkSlug(id, 'specialty', 'ortopedi');
-  if (!(await specialtyById(ctx, id))) {
-    throw badInput(
-      `specialty must be the id of a medical specialty (see medicalSpecialties), e.g. "ortopedi", got "${id}"`,
-      'specialty',
-    );
-  }
-}
+export const requireProfession = (ctx: SubgraphContext, id: string | null | undefined) =>
+  requireKnown(
+    ctx,
+    'professions',
+    id,
+    'profession',
+    'lakare',
+    'the id of one of the 22 legitimation professions',
+  );
+
+export const requireSpecialty = (ctx: SubgraphContext, id: string | null | undefined) =>
+  requireKnown(
+    ctx,
+    'medicalSpecialties',
+    id,
+    'specialty',
+    'ortopedi',
+    'the id of a medical specialty (see medicalSpecialties)',
+  );
 
 /** Member länskoder of a healthcare region; bad input when there is none with that id. */
 export async function healthcareRegionMembers(ctx: SubgraphContext, id: string): Promise<string[]> {
-  checkSlug(id, 'healthcareRegion', 'sodra');
-  const found = await byId(ctx, 'healthcareRegions', id);
-  if (!found) {
-    throw badInput(
-      `healthcareRegion must be the id of one of the six sjukvårdsregioner, e.g. "sodra", got "${id}"`,
-      'healthcareRegion',
-    );
-  }
-  return [...(found.members as string[])];
+  slugArg(id, 'healthcareRegion', 'sodra');
+  const regions = await index(ctx, 'healthcareRegions');
+  knownIdArg(id, 'healthcareRegion', regions, 'the id of one of the six sjukvårdsregioner');
+  return [...(regions.get(id)!.members as string[])];
 }
 
 /** The regions a fan-out reads: one region, a healthcare region's members, or all. */

@@ -1,4 +1,5 @@
 import type { SourceRecord, SubgraphContext } from '../kit/index.js';
+import { professionById } from './lookups.js';
 
 /** Public reference lists: the 22 legitimation professions and the medical specialties. */
 
@@ -10,7 +11,7 @@ export const referenceQueries = {
   professions: async (_root: unknown, _args: unknown, ctx: SubgraphContext) =>
     [...(await ctx.data.national('professions'))].sort(byName),
   profession: async (_root: unknown, args: { id: string }, ctx: SubgraphContext) =>
-    (await ctx.data.national('professions')).find((p) => p.id === args.id) ?? null,
+    (await professionById(ctx, args.id)) ?? null,
   medicalSpecialties: async (_root: unknown, _args: unknown, ctx: SubgraphContext) =>
     [...(await ctx.data.national('medicalSpecialties'))].sort(byName),
 };

@@ -1,14 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   byKeys,
+  filterOf,
   type PageArgs,
   paginate,
+  regionCodeArg,
   reportPartial,
   type SourceRecord,
   type SubgraphContext,
   suppress,
 } from '../kit/index.js';
-import { checkRegion, checkYear, filterOf } from './args.js';
+import { checkYear } from './args.js';
+import { type CellCollection, regionCells } from './cells.js';
 import { professionOf, requireProfession, requireSpecialty, specialtyOf } from './lookups.js';
 
 /**
@@ -29,23 +32,25 @@ interface ExchangeArgs extends PageArgs {
 
 type Exchange = SourceRecord & { count: number | null; suppressed: boolean };
 
-/** A real exchange without a figure keeps count null and is not "suppressed" (nothing is hidden). */
-function exchange(record: SourceRecord, threshold: number): Exchange {
-  const cell =
-    record.count === null || record.count === undefined
-      ? { count: null, suppressed: false }
-      : suppress(Number(record.count), threshold);
-  return { ...record, ...cell };
-}
-
-const order = byKeys<Exchange>(
-  (e) => String(e.fromRegion),
-  (e) => String(e.toRegion),
-  (e) => String(e.profession),
-  (e) => (e.specialty === null || e.specialty === undefined ? null : String(e.specialty)),
-  (e) => (typeof e.year === 'number' ? e.year : null),
-  (e) => String(e.id),
-);
+const exchanges: CellCollection<Exchange> = {
+  collection: 'staffExchanges',
+  /** A real exchange without a figure keeps count null and is not "suppressed" (nothing is hidden). */
+  cell: (record, threshold) => {
+    const cell =
+      record.count === null || record.count === undefined
+        ? { count: null, suppressed: false }
+        : suppress(Number(record.count), threshold);
+    return { ...record, ...cell };
+  },
+  order: byKeys<Exchange>(
+    (e) => String(e.fromRegion),
+    (e) => String(e.toRegion),
+    (e) => String(e.profession),
+    (e) => (e.specialty === null || e.specialty === undefined ? null : String(e.specialty)),
+    (e) => (typeof e.year === 'number' ? e.year : null),
+    (e) => String(e.id),
+  ),
+};
 
 function sourceFilter(args: ExchangeArgs) {
   checkYear(args.year);
@@ -64,16 +69,16 @@ export async function staffExchangesQuery(
   ctx: SubgraphContext,
   info: GraphQLResolveInfo,
 ) {
-  checkRegion(ctx, args.fromRegion, 'fromRegion');
-  checkRegion(ctx, args.toRegion, 'toRegion');
-  checkRegion(ctx, args.region, 'region');
+  regionCodeArg(args.fromRegion, 'fromRegion');
+  regionCodeArg(args.toRegion, 'toRegion');
+  regionCodeArg(args.region, 'region');
   const filter = sourceFilter(args);
   // Every region of an exchange holds it: reading any named region finds all matches, reading each
   // named region keeps the answer complete when one of them fails.
   const named = [...new Set([args.fromRegion, args.toRegion, args.region].filter((c): c is string => !!c))];
   const regions = named.length > 0 ? named : ctx.data.regions();
   const [collected] = await Promise.all([
-    ctx.data.collect('staffExchanges', { regions, filter }),
+    ctx.data.collect(exchanges.collection, { regions, filter }),
     requireProfession(ctx, args.profession),
     requireSpecialty(ctx, args.specialty),
   ]);
@@ -87,9 +92,9 @@ export async function staffExchangesQuery(
   }
   const threshold = ctx.suppressionThreshold;
   return paginate(
-    [...unique.values()].map((r) => exchange(r, threshold)),
+    [...unique.values()].map((r) => exchanges.cell(r, threshold)),
     args,
-    order,
+    exchanges.order,
     collected.missingRegions,
   );
 }
@@ -101,21 +106,17 @@ export async function regionStaffExchanges(
   ctx: SubgraphContext,
 ) {
   const filter = sourceFilter(args);
-  const [records] = await Promise.all([
-    ctx.data.region(parent.code, 'staffExchanges', filter),
-    requireProfession(ctx, args.profession),
-  ]);
   const direction = args.direction ?? 'BOTH';
-  const wanted = records.filter(
+  return regionCells(
+    exchanges,
+    ctx,
+    parent.code,
+    args,
+    filter,
+    requireProfession(ctx, args.profession),
     (r) =>
       (direction !== 'INCOMING' && r.fromRegion === parent.code) ||
       (direction !== 'OUTGOING' && r.toRegion === parent.code),
-  );
-  const threshold = ctx.suppressionThreshold;
-  return paginate(
-    wanted.map((r) => exchange(r, threshold)),
-    args,
-    order,
   );
 }
 

@@ -2,16 +2,16 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../core/errors.js';
 import {
   byKeys,
+  filterOf,
   type PageArgs,
-  paginate,
-  paginateCollected,
-  reportPartial,
+  regionCodeArg,
   type SourceRecord,
   type SubgraphContext,
   suppress,
 } from '../kit/index.js';
-import { checkRegion, checkYear, filterOf } from './args.js';
-import { regionScope, requireSpecialty, specialtyOf } from './lookups.js';
+import { checkYear } from './args.js';
+import { type CellCollection, regionCells, scopedCells } from './cells.js';
+import { requireSpecialty, specialtyOf } from './lookups.js';
 
 /** Utbildningstjänster — SYNTHETIC AT/BT/ST posts per region × year (× specialty for ST). */
 
@@ -25,16 +25,16 @@ interface TrainingPostArgs extends PageArgs {
 
 type Post = SourceRecord & { count: number | null; suppressed: boolean };
 
-function post(record: SourceRecord, threshold: number): Post {
-  return { ...record, ...suppress(Number(record.count), threshold) };
-}
-
-const order = byKeys<Post>(
-  (p) => String(p.region),
-  (p) => Number(p.year),
-  (p) => String(p.postType),
-  (p) => (p.specialty === null ? null : String(p.specialty)),
-);
+const posts: CellCollection<Post> = {
+  collection: 'trainingPosts',
+  cell: (record, threshold) => ({ ...record, ...suppress(Number(record.count), threshold) }),
+  order: byKeys<Post>(
+    (p) => String(p.region),
+    (p) => Number(p.year),
+    (p) => String(p.postType),
+    (p) => (p.specialty === null ? null : String(p.specialty)),
+  ),
+};
 
 function filterFor(args: TrainingPostArgs) {
   checkYear(args.year);
@@ -58,15 +58,9 @@ export async function trainingPostsQuery(
   ctx: SubgraphContext,
   info: GraphQLResolveInfo,
 ) {
-  checkRegion(ctx, args.region);
+  regionCodeArg(args.region, 'region');
   const filter = filterFor(args);
-  const [collected] = await Promise.all([
-    regionScope(ctx, args).then((regions) => ctx.data.collect('trainingPosts', { regions, filter })),
-    requireSpecialty(ctx, args.specialty),
-  ]);
-  reportPartial(ctx, info, collected.errors);
-  const threshold = ctx.suppressionThreshold;
-  return paginateCollected(collected, (records) => records.map((r) => post(r, threshold)), args, order);
+  return scopedCells(posts, ctx, info, args, filter, requireSpecialty(ctx, args.specialty));
 }
 
 export async function regionTrainingPosts(
@@ -75,16 +69,7 @@ export async function regionTrainingPosts(
   ctx: SubgraphContext,
 ) {
   const filter = filterFor(args);
-  const [records] = await Promise.all([
-    ctx.data.region(parent.code, 'trainingPosts', filter),
-    requireSpecialty(ctx, args.specialty),
-  ]);
-  const threshold = ctx.suppressionThreshold;
-  return paginate(
-    records.map((r) => post(r, threshold)),
-    args,
-    order,
-  );
+  return regionCells(posts, ctx, parent.code, args, filter, requireSpecialty(ctx, args.specialty));
 }
 
 export const TrainingPost = {

@@ -1,16 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   byKeys,
+  filterOf,
   type PageArgs,
-  paginate,
-  paginateCollected,
-  reportPartial,
+  regionCodeArg,
   type SourceRecord,
   type SubgraphContext,
   suppress,
 } from '../kit/index.js';
-import { checkRegion, checkYear, filterOf } from './args.js';
-import { professionOf, regionScope, requireProfession } from './lookups.js';
+import { checkYear } from './args.js';
+import { type CellCollection, regionCells, scopedCells } from './cells.js';
+import { professionOf, requireProfession } from './lookups.js';
 
 /** Personal — SYNTHETIC workforce figures per region × profession × year (collection `workforce`). */
 
@@ -23,16 +23,23 @@ interface WorkforceArgs extends PageArgs {
 
 type Figure = SourceRecord & { count: number | null; suppressed: boolean };
 
-function figure(record: SourceRecord, threshold: number): Figure {
-  const cell = suppress(Number(record.count), threshold);
-  return { ...record, ...cell, fullTimeEquivalents: cell.suppressed ? null : record.fullTimeEquivalents };
-}
+const figures: CellCollection<Figure> = {
+  collection: 'workforce',
+  cell: (record, threshold) => {
+    const cell = suppress(Number(record.count), threshold);
+    return { ...record, ...cell, fullTimeEquivalents: cell.suppressed ? null : record.fullTimeEquivalents };
+  },
+  order: byKeys<Figure>(
+    (f) => String(f.region),
+    (f) => String(f.profession),
+    (f) => Number(f.year),
+  ),
+};
 
-const order = byKeys<Figure>(
-  (f) => String(f.region),
-  (f) => String(f.profession),
-  (f) => Number(f.year),
-);
+function filterFor(args: WorkforceArgs) {
+  checkYear(args.year);
+  return filterOf({ year: args.year, profession: args.profession });
+}
 
 /** Query.workforce: fan-out over the regions in scope; failed regions are reported, not fatal. */
 export async function workforceQuery(
@@ -41,32 +48,15 @@ export async function workforceQuery(
   ctx: SubgraphContext,
   info: GraphQLResolveInfo,
 ) {
-  checkYear(args.year);
-  checkRegion(ctx, args.region);
-  const filter = filterOf({ year: args.year, profession: args.profession });
-  const [collected] = await Promise.all([
-    regionScope(ctx, args).then((regions) => ctx.data.collect('workforce', { regions, filter })),
-    requireProfession(ctx, args.profession),
-  ]);
-  reportPartial(ctx, info, collected.errors);
-  const threshold = ctx.suppressionThreshold;
-  return paginateCollected(collected, (records) => records.map((r) => figure(r, threshold)), args, order);
+  const filter = filterFor(args);
+  regionCodeArg(args.region, 'region');
+  return scopedCells(figures, ctx, info, args, filter, requireProfession(ctx, args.profession));
 }
 
 /** Region.workforce: one region's own source; its failure makes the field null with an error. */
 export async function regionWorkforce(parent: { code: string }, args: WorkforceArgs, ctx: SubgraphContext) {
-  checkYear(args.year);
-  const filter = filterOf({ year: args.year, profession: args.profession });
-  const [records] = await Promise.all([
-    ctx.data.region(parent.code, 'workforce', filter),
-    requireProfession(ctx, args.profession),
-  ]);
-  const threshold = ctx.suppressionThreshold;
-  return paginate(
-    records.map((r) => figure(r, threshold)),
-    args,
-    order,
-  );
+  const filter = filterFor(args);
+  return regionCells(figures, ctx, parent.code, args, filter, requireProfession(ctx, args.profession));
 }
 
 export const WorkforceFigure = {

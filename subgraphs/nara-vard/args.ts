@@ -1,22 +1,14 @@
-import { badInput } from '../../core/errors.js';
-import type { SubgraphContext } from '../kit/index.js';
+import { indexBy, knownIdArg, kommunkodArg, type SubgraphContext } from '../kit/index.js';
 import { as, type IndicatorRecord, type MunicipalityRecord } from './records.js';
 
-/** Validation of the nara-vard filter arguments: bad values fail with BAD_USER_INPUT naming them. */
+/**
+ * The nara-vard filter arguments that need its national data (the common checks — länskod, year,
+ * source filter — are the kit's). Bad values fail with BAD_USER_INPUT naming them.
+ */
 
-function shown(value: unknown): string {
-  return JSON.stringify(String(value).slice(0, 24));
-}
-
-/** A länskod of one of the regions with a source, or undefined when the filter is not given. */
-export function regionArg(ctx: SubgraphContext, value: string | null | undefined, name = 'region') {
-  if (value === null || value === undefined) return undefined;
-  if (!/^\d{2}$/.test(value))
-    throw badInput(`${name} must be a länskod like "18", got ${shown(value)}`, name);
-  if (!ctx.data.regions().includes(value)) {
-    throw badInput(`${name} ${shown(value)} is not the länskod of one of the 21 regions`, name);
-  }
-  return value;
+/** Municipalities by kommunkod (SCB list in the national reference collection). */
+export async function municipalities(ctx: SubgraphContext): Promise<ReadonlyMap<string, MunicipalityRecord>> {
+  return indexBy(as<MunicipalityRecord>(await ctx.data.national('municipalities')), 'code');
 }
 
 /** A known kommunkod (SCB), or undefined when the filter is not given. */
@@ -25,23 +17,11 @@ export async function municipalityArg(
   value: string | null | undefined,
   name = 'municipality',
 ): Promise<MunicipalityRecord | undefined> {
-  if (value === null || value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) {
-    throw badInput(`${name} must be a four-digit kommunkod like "1864", got ${shown(value)}`, name);
-  }
-  const found = as<MunicipalityRecord>(await ctx.data.national('municipalities')).find(
-    (m) => m.code === value,
-  );
-  if (!found) throw badInput(`${name} ${shown(value)} is not the kommunkod of a Swedish municipality`, name);
-  return found;
-}
-
-export function yearArg(value: number | null | undefined, name = 'year') {
-  if (value === null || value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1900 || value > 2100) {
-    throw badInput(`${name} must be a year from 1900 to 2100, got ${value}`, name);
-  }
-  return value;
+  const code = kommunkodArg(value, name);
+  if (code === undefined) return undefined;
+  const known = await municipalities(ctx);
+  knownIdArg(code, name, known, 'the kommunkod of a Swedish municipality');
+  return known.get(code);
 }
 
 /** An id from the indicator catalogue, or undefined when the filter is not given. */
@@ -51,17 +31,15 @@ export async function indicatorArg(
   name = 'indicator',
 ) {
   if (value === null || value === undefined) return undefined;
-  const ids = as<IndicatorRecord>(await ctx.data.national('indicators')).map((i) => i.id);
-  if (!ids.includes(value)) {
-    throw badInput(`${name} ${shown(value)} is not in the indicator catalogue (${ids.join(', ')})`, name);
-  }
-  return value;
+  const catalogue = indexBy(as<IndicatorRecord>(await ctx.data.national('indicators')), 'id');
+  return knownIdArg(value, name, catalogue, 'in the indicator catalogue');
 }
 
-/** The equality filter of the given values only (undefined ones left out). */
-export function filterOf(values: Record<string, string | number | undefined>) {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<
-    string,
-    string | number
-  >;
+/** The regions a fan-out reads: those the region and municipality filters name, or all (undefined). */
+export function regionsNamed(
+  region: string | undefined,
+  municipality: MunicipalityRecord | undefined,
+): string[] | undefined {
+  const named = new Set([region, municipality?.regionCode].filter((r): r is string => r !== undefined));
+  return named.size > 0 ? [...named] : undefined;
 }

@@ -4,11 +4,13 @@ import {
   pageWindow,
   paginate,
   paginateCollected,
+  regionCodeArg,
   reportPartial,
   type SubgraphContext,
   type SubgraphResolvers,
+  yearArg,
 } from '../kit/index.js';
-import { municipalityArg, regionArg, yearArg } from './args.js';
+import { municipalityArg, regionsNamed } from './args.js';
 import { as, type CollaborationRecord, collaborationOrder } from './records.js';
 
 /** Samverkan för nära vård — region–municipality collaborations (real facts from the regions' documents). */
@@ -26,13 +28,10 @@ export const collaborationResolvers: SubgraphResolvers = {
   Query: {
     naraVardCollaborations: async (_root, args: RootArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
       pageWindow(args);
-      const region = regionArg(ctx, args.region);
+      const region = regionCodeArg(args.region, 'region');
       const municipality = await municipalityArg(ctx, args.municipality);
-      const year = yearArg(args.year);
-      const regions = [region, municipality?.regionCode].filter((r): r is string => r !== undefined);
-      const collected = await ctx.data.collect(COLLECTION, {
-        regions: regions.length > 0 ? [...new Set(regions)] : undefined,
-      });
+      const year = yearArg(args.year, 'year');
+      const collected = await ctx.data.collect(COLLECTION, { regions: regionsNamed(region, municipality) });
       reportPartial(ctx, info, collected.errors);
       return paginateCollected(
         collected,

@@ -4,11 +4,12 @@ import {
   pageWindow,
   paginate,
   paginateCollected,
+  regionCodeArg,
   reportPartial,
   type SubgraphContext,
   type SubgraphResolvers,
+  yearArg,
 } from '../kit/index.js';
-import { regionArg, yearArg } from './args.js';
 import { as, type DistributionRecord, distributionOrder } from './records.js';
 
 /** Resursfördelning — resources distributed from a region to its municipalities (public facts, totals only). */
@@ -33,8 +34,8 @@ export const distributionResolvers: SubgraphResolvers = {
       info: GraphQLResolveInfo,
     ) => {
       pageWindow(args);
-      const region = regionArg(ctx, args.region);
-      const year = yearArg(args.year);
+      const region = regionCodeArg(args.region, 'region');
+      const year = yearArg(args.year, 'year');
       const collected = await ctx.data.collect(COLLECTION, { regions: region ? [region] : undefined });
       reportPartial(ctx, info, collected.errors);
       return paginateCollected(
@@ -52,7 +53,7 @@ export const distributionResolvers: SubgraphResolvers = {
 
 /** Region.resourceDistributions. */
 export async function regionDistributions(code: string, args: DistributionArgs, ctx: SubgraphContext) {
-  const year = yearArg(args.year);
+  const year = yearArg(args.year, 'year');
   const records = as<DistributionRecord>(await ctx.data.region(code, COLLECTION));
   return paginate(records.filter(inYear(year)), args, distributionOrder);
 }

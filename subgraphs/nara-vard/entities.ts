@@ -1,9 +1,9 @@
-import type { SubgraphContext, SubgraphResolvers } from '../kit/index.js';
+import { regionReference, type SubgraphContext, type SubgraphResolvers } from '../kit/index.js';
+import { municipalities } from './args.js';
 import { municipalityCollaborations, regionCollaborations } from './collaborations.js';
 import { regionDistributions } from './distributions.js';
 import { municipalityIndicatorValues, regionIndicatorValues } from './indicators.js';
 import { municipalityUnits, regionUnits } from './primary-care.js';
-import { as, type MunicipalityRecord } from './records.js';
 
 /** The backbone entities (owned by samverkan) with the nara-vard fields. */
 
@@ -13,9 +13,8 @@ interface Keyed {
 
 export const entityResolvers: SubgraphResolvers = {
   Region: {
-    // A länskod of one of the regions (no source call); anything else is not a Region.
-    __resolveReference: (ref: Keyed, ctx: SubgraphContext) =>
-      typeof ref.code === 'string' && ctx.data.regions().includes(ref.code) ? { code: ref.code } : null,
+    // A länskod of one of the 21 regions (no source call); anything else is not a Region.
+    __resolveReference: regionReference,
     primaryCareUnits: (r: Keyed, args, ctx: SubgraphContext) => regionUnits(r.code, args, ctx),
     naraVardCollaborations: (r: Keyed, args, ctx: SubgraphContext) => regionCollaborations(r.code, args, ctx),
     regionIndicators: (r: Keyed, args, ctx: SubgraphContext) => regionIndicatorValues(r.code, args, ctx),
@@ -23,10 +22,8 @@ export const entityResolvers: SubgraphResolvers = {
   },
   Municipality: {
     // Known kommunkoder only (SCB list in the national reference collection).
-    __resolveReference: async (ref: Keyed, ctx: SubgraphContext) => {
-      const municipalities = as<MunicipalityRecord>(await ctx.data.national('municipalities'));
-      return municipalities.some((m) => m.code === ref.code) ? { code: ref.code } : null;
-    },
+    __resolveReference: async (ref: Keyed, ctx: SubgraphContext) =>
+      (await municipalities(ctx)).has(ref.code) ? { code: ref.code } : null,
     primaryCareUnits: (m: Keyed, args, ctx: SubgraphContext) => municipalityUnits(m.code, args, ctx),
     indicators: (m: Keyed, args, ctx: SubgraphContext) => municipalityIndicatorValues(m.code, args, ctx),
     naraVardCollaborations: (m: Keyed, args, ctx: SubgraphContext) =>

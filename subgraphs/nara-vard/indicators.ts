@@ -1,16 +1,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   byKeys,
+  filterOf,
+  indexBy,
   type PageArgs,
   pageWindow,
   paginate,
   paginateCollected,
+  regionCodeArg,
   reportPartial,
+  type SourceFilter,
   type SourceRecord,
   type SubgraphContext,
   type SubgraphResolvers,
+  yearArg,
 } from '../kit/index.js';
-import { filterOf, indicatorArg, municipalityArg, regionArg, yearArg } from './args.js';
+import { indicatorArg, municipalityArg, regionsNamed } from './args.js';
 import { as, type IndicatorRecord, type IndicatorValueRecord, indicatorValueOrder } from './records.js';
 
 /**
@@ -33,13 +38,13 @@ interface ValueArgs extends PageArgs {
 async function valueFilter(ctx: SubgraphContext, args: ValueArgs) {
   return filterOf({
     indicatorId: await indicatorArg(ctx, args.indicator),
-    period: yearArg(args.year),
+    period: yearArg(args.year, 'year'),
     gender: args.gender ?? undefined,
     level: args.level ?? undefined,
   });
 }
 
-function matching(records: readonly SourceRecord[], filter: Record<string, string | number>) {
+function matching(records: readonly SourceRecord[], filter: SourceFilter) {
   const entries = Object.entries(filter);
   return as<IndicatorValueRecord>(records.filter((r) => entries.every(([key, value]) => r[key] === value)));
 }
@@ -56,15 +61,14 @@ export const indicatorResolvers: SubgraphResolvers = {
       info: GraphQLResolveInfo,
     ) => {
       pageWindow(args);
-      const region = regionArg(ctx, args.region);
+      const region = regionCodeArg(args.region, 'region');
       const municipality = await municipalityArg(ctx, args.municipality);
       const filter = {
         ...(await valueFilter(ctx, args)),
         ...filterOf({ regionCode: region, municipalityCode: municipality?.code }),
       };
-      const regions = [region, municipality?.regionCode].filter((r): r is string => r !== undefined);
       const collected = await ctx.data.collect(VALUES, {
-        regions: regions.length > 0 ? [...new Set(regions)] : undefined,
+        regions: regionsNamed(region, municipality),
         filter,
       });
       reportPartial(ctx, info, collected.errors);
@@ -73,7 +77,7 @@ export const indicatorResolvers: SubgraphResolvers = {
   },
   NaraVardIndicatorValue: {
     indicator: async (v: IndicatorValueRecord, _args: unknown, ctx: SubgraphContext) =>
-      as<IndicatorRecord>(await ctx.data.national('indicators')).find((i) => i.id === v.indicatorId),
+      indexBy(as<IndicatorRecord>(await ctx.data.national('indicators')), 'id').get(v.indicatorId),
     region: (v: IndicatorValueRecord) => ({ code: v.regionCode }),
     municipality: (v: IndicatorValueRecord) => (v.municipalityCode ? { code: v.municipalityCode } : null),
     value: (v: IndicatorValueRecord, _args: unknown, ctx: SubgraphContext) =>

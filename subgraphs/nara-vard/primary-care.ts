@@ -5,12 +5,13 @@ import {
   pageWindow,
   paginate,
   paginateCollected,
+  regionCodeArg,
   reportPartial,
   type SubgraphContext,
   type SubgraphResolvers,
   suppress,
 } from '../kit/index.js';
-import { municipalityArg, regionArg } from './args.js';
+import { municipalityArg, regionsNamed } from './args.js';
 import { as, type PrimaryCareUnitRecord, unitOrder } from './records.js';
 
 /** Vårdcentraler — SYNTHETIC primary care units, one collection per region's source. */
@@ -33,12 +34,9 @@ export const primaryCareResolvers: SubgraphResolvers = {
   Query: {
     primaryCareUnits: async (_root, args: UnitArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
       pageWindow(args);
-      const region = regionArg(ctx, args.region);
+      const region = regionCodeArg(args.region, 'region');
       const municipality = await municipalityArg(ctx, args.municipality);
-      const regions = [region, municipality?.regionCode].filter((r): r is string => r !== undefined);
-      const collected = await ctx.data.collect(COLLECTION, {
-        regions: regions.length > 0 ? [...new Set(regions)] : undefined,
-      });
+      const collected = await ctx.data.collect(COLLECTION, { regions: regionsNamed(region, municipality) });
       reportPartial(ctx, info, collected.errors);
       return paginateCollected(
         collected,

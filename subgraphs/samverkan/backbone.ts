@@ -8,8 +8,8 @@ import type {
   MunicipalityRecord,
   RegionRecord,
 } from '../../datagen/domains/samverkan/records.js';
-import { SAMVERKAN_COLLECTIONS } from '../../datagen/domains/samverkan/records.js';
-import type { SourceRecord, SubgraphContext } from '../kit/index.js';
+import { SAMVERKAN_COLLECTIONS, type SamverkanCollection } from '../../datagen/domains/samverkan/records.js';
+import { indexBy, nationalView, type SourceRecord, type SubgraphContext } from '../kit/index.js';
 
 /**
  * Stamdata — the backbone's national reference data of one request, indexed. All collections are
@@ -35,54 +35,39 @@ export interface Backbone {
   readonly activityPlan: ReadonlyMap<string, ActivityPlanRecord>;
 }
 
-type Loaded = ReadonlyArray<readonly SourceRecord[]>;
-
-const perRequest = new WeakMap<object, Promise<Backbone>>();
-let last: { loaded: Loaded; backbone: Backbone } | undefined;
-
-export function backbone(ctx: SubgraphContext): Promise<Backbone> {
-  let pending = perRequest.get(ctx.data);
-  if (!pending) {
-    pending = Promise.all(SAMVERKAN_COLLECTIONS.map((c) => ctx.data.national(c))).then(indexed);
-    perRequest.set(ctx.data, pending);
-  }
-  return pending;
-}
-
-function indexed(loaded: Loaded): Backbone {
-  if (last?.loaded.every((records, i) => records === loaded[i])) return last.backbone;
-  // Sorted once here (by key), so every list served from them has a stable, documented order.
-  const [regions, healthcareRegions, municipalities, hospitals, bodies, agreements, activityPlans, projects] =
-    loaded.map((records) => [...records].sort(byKey)) as unknown as [
-      RegionRecord[],
-      HealthcareRegionRecord[],
-      MunicipalityRecord[],
-      HospitalRecord[],
-      CollaborationBodyRecord[],
-      CollaborationAgreementRecord[],
-      ActivityPlanRecord[],
-      CollaborationProjectRecord[],
-    ];
-  const backbone: Backbone = {
-    regions,
-    healthcareRegions,
-    municipalities,
-    hospitals,
-    bodies,
-    agreements,
-    activityPlans,
-    projects,
-    region: new Map(regions.map((r) => [r.code, r])),
-    healthcareRegion: new Map(healthcareRegions.map((h) => [h.id, h])),
-    municipality: new Map(municipalities.map((m) => [m.code, m])),
-    hospital: new Map(hospitals.map((h) => [h.id, h])),
-    body: new Map(bodies.map((b) => [b.id, b])),
-    agreement: new Map(agreements.map((a) => [a.id, a])),
-    activityPlan: new Map(activityPlans.map((p) => [p.id, p])),
-  };
-  last = { loaded, backbone };
-  return backbone;
-}
+/** Read in one batch per request; the sorted lists and indexes are rebuilt only when the data changes. */
+export const backbone: (ctx: SubgraphContext) => Promise<Backbone> = nationalView(
+  SAMVERKAN_COLLECTIONS,
+  (loaded) => {
+    // Sorted once here (by key), so every list served from them has a stable, documented order.
+    const sorted = <T>(name: SamverkanCollection) => [...loaded[name]].sort(byKey) as unknown as T[];
+    const regions = sorted<RegionRecord>('regions');
+    const healthcareRegions = sorted<HealthcareRegionRecord>('healthcareRegions');
+    const municipalities = sorted<MunicipalityRecord>('municipalities');
+    const hospitals = sorted<HospitalRecord>('hospitals');
+    const bodies = sorted<CollaborationBodyRecord>('collaborationBodies');
+    const agreements = sorted<CollaborationAgreementRecord>('collaborationAgreements');
+    const activityPlans = sorted<ActivityPlanRecord>('activityPlans');
+    const projects = sorted<CollaborationProjectRecord>('collaborationProjects');
+    return {
+      regions,
+      healthcareRegions,
+      municipalities,
+      hospitals,
+      bodies,
+      agreements,
+      activityPlans,
+      projects,
+      region: indexBy(regions, 'code'),
+      healthcareRegion: indexBy(healthcareRegions, 'id'),
+      municipality: indexBy(municipalities, 'code'),
+      hospital: indexBy(hospitals, 'id'),
+      body: indexBy(bodies, 'id'),
+      agreement: indexBy(agreements, 'id'),
+      activityPlan: indexBy(activityPlans, 'id'),
+    };
+  },
+);
 
 function byKey(a: SourceRecord, b: SourceRecord): number {
   const x = String(a.code ?? a.id);

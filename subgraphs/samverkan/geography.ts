@@ -4,8 +4,7 @@ import type {
   MunicipalityRecord,
   RegionRecord,
 } from '../../datagen/domains/samverkan/records.js';
-import type { SubgraphContext } from '../kit/index.js';
-import { yearArg } from './args.js';
+import { type SubgraphContext, yearArg } from '../kit/index.js';
 import { backbone, pick } from './backbone.js';
 import { agreementsMatching, hospitalsIn } from './filters.js';
 
@@ -24,7 +23,10 @@ export const Region = {
   hospitals: async (r: RegionRecord, _: unknown, ctx: Ctx) =>
     (await backbone(ctx)).hospitals.filter((h) => h.regionCode === r.code),
   collaborationAgreements: async (r: RegionRecord, args: YearArgs, ctx: Ctx) =>
-    agreementsMatching(await backbone(ctx), { region: r.code, year: yearArg(args.activeInYear) }),
+    agreementsMatching(await backbone(ctx), {
+      region: r.code,
+      year: yearArg(args.activeInYear, 'activeInYear'),
+    }),
   collaborationBodies: async (r: RegionRecord, _: unknown, ctx: Ctx) =>
     (await backbone(ctx)).bodies.filter((b) => b.memberRegionCodes.includes(r.code)),
 };
@@ -44,7 +46,10 @@ export const HealthcareRegion = {
   hospitals: async (hr: HealthcareRegionRecord, _: unknown, ctx: Ctx) =>
     hospitalsIn(await backbone(ctx), hr.id),
   collaborationAgreements: async (hr: HealthcareRegionRecord, args: YearArgs, ctx: Ctx) =>
-    agreementsMatching(await backbone(ctx), { healthcareRegion: hr.id, year: yearArg(args.activeInYear) }),
+    agreementsMatching(await backbone(ctx), {
+      healthcareRegion: hr.id,
+      year: yearArg(args.activeInYear, 'activeInYear'),
+    }),
   collaborationProjects: async (hr: HealthcareRegionRecord, _: unknown, ctx: Ctx) =>
     (await backbone(ctx)).projects.filter((p) => p.healthcareRegionId === hr.id),
 };

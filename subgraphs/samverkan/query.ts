@@ -1,31 +1,38 @@
-import { byKeys, type PageArgs, paginate, type SubgraphContext } from '../kit/index.js';
 import {
-  healthcareRegionFilter,
+  byKeys,
+  knownIdArg,
   kommunkodArg,
-  lanskodArg,
-  nameContainsArg,
-  regionFilter,
+  lanskodFormatArg,
+  type PageArgs,
+  paginate,
+  regionCodeArg,
+  type SubgraphContext,
   slugArg,
   yearArg,
-} from './args.js';
-import { backbone } from './backbone.js';
+} from '../kit/index.js';
+import { nameContainsArg } from './args.js';
+import { type Backbone, backbone } from './backbone.js';
 import { agreementsMatching, hospitalNamed } from './filters.js';
 
 type Filters = { region?: string | null; healthcareRegion?: string | null } & PageArgs;
+
+/** `healthcareRegion` argument: one of the six ids; an unknown id lists the valid ones. */
+const healthcareRegionArg = (data: Backbone, id: unknown, name = 'healthcareRegion') =>
+  knownIdArg(id, name, data.healthcareRegion, 'a sjukvårdsregion id');
 
 /** Root fields: lookups and filtered, paged lists over the national reference data. */
 export const Query = {
   regions: async (_: unknown, __: unknown, ctx: SubgraphContext) => (await backbone(ctx)).regions,
 
   region: async (_: unknown, args: { code: string }, ctx: SubgraphContext) =>
-    (await backbone(ctx)).region.get(lanskodArg(args.code)) ?? null,
+    (await backbone(ctx)).region.get(lanskodFormatArg(args.code, 'code')) ?? null,
 
   healthcareRegions: async (_: unknown, __: unknown, ctx: SubgraphContext) =>
     (await backbone(ctx)).healthcareRegions,
 
   healthcareRegion: async (_: unknown, args: { id: string }, ctx: SubgraphContext) => {
     const data = await backbone(ctx);
-    return data.healthcareRegion.get(healthcareRegionFilter(data, args.id, 'id')!) ?? null;
+    return data.healthcareRegion.get(healthcareRegionArg(data, args.id, 'id')!) ?? null;
   },
 
   municipalities: async (
@@ -34,9 +41,9 @@ export const Query = {
     ctx: SubgraphContext,
   ) => {
     const data = await backbone(ctx);
-    const region = regionFilter(data, args.region);
-    const healthcareRegion = healthcareRegionFilter(data, args.healthcareRegion);
-    const text = nameContainsArg(args.nameContains);
+    const region = regionCodeArg(args.region, 'region');
+    const healthcareRegion = healthcareRegionArg(data, args.healthcareRegion);
+    const text = nameContainsArg(args.nameContains, 'nameContains');
     const items = data.municipalities.filter(
       (m) =>
         (region === undefined || m.regionCode === region) &&
@@ -51,12 +58,12 @@ export const Query = {
   },
 
   municipality: async (_: unknown, args: { code: string }, ctx: SubgraphContext) =>
-    (await backbone(ctx)).municipality.get(kommunkodArg(args.code)) ?? null,
+    (await backbone(ctx)).municipality.get(kommunkodArg(args.code, 'code')) ?? null,
 
   hospitals: async (_: unknown, args: Filters & { level?: string | null }, ctx: SubgraphContext) => {
     const data = await backbone(ctx);
-    const region = regionFilter(data, args.region);
-    const healthcareRegion = healthcareRegionFilter(data, args.healthcareRegion);
+    const region = regionCodeArg(args.region, 'region');
+    const healthcareRegion = healthcareRegionArg(data, args.healthcareRegion);
     const items = data.hospitals.filter(
       (h) =>
         (region === undefined || h.regionCode === region) &&
@@ -75,7 +82,7 @@ export const Query = {
   },
 
   hospital: async (_: unknown, args: { id: string }, ctx: SubgraphContext) =>
-    (await backbone(ctx)).hospital.get(slugArg(args.id)) ?? null,
+    (await backbone(ctx)).hospital.get(slugArg(args.id, 'id', 'sahlgrenska')) ?? null,
 
   hospitalByName: async (_: unknown, args: { name: string }, ctx: SubgraphContext) =>
     hospitalNamed(await backbone(ctx), nameContainsArg(args.name, 'name')!) ?? null,
@@ -87,9 +94,9 @@ export const Query = {
   ) => {
     const data = await backbone(ctx);
     const items = agreementsMatching(data, {
-      region: regionFilter(data, args.region),
-      healthcareRegion: healthcareRegionFilter(data, args.healthcareRegion),
-      year: yearArg(args.activeInYear),
+      region: regionCodeArg(args.region, 'region'),
+      healthcareRegion: healthcareRegionArg(data, args.healthcareRegion),
+      year: yearArg(args.activeInYear, 'activeInYear'),
     });
     return paginate(
       items,
@@ -102,12 +109,12 @@ export const Query = {
   },
 
   collaborationAgreement: async (_: unknown, args: { id: string }, ctx: SubgraphContext) =>
-    (await backbone(ctx)).agreement.get(slugArg(args.id)) ?? null,
+    (await backbone(ctx)).agreement.get(slugArg(args.id, 'id', 'mellansverige-samverkansavtal-2021')) ?? null,
 
   collaborationBodies: async (_: unknown, args: Filters, ctx: SubgraphContext) => {
     const data = await backbone(ctx);
-    const region = regionFilter(data, args.region);
-    const healthcareRegion = healthcareRegionFilter(data, args.healthcareRegion);
+    const region = regionCodeArg(args.region, 'region');
+    const healthcareRegion = healthcareRegionArg(data, args.healthcareRegion);
     return data.bodies.filter(
       (b) =>
         (region === undefined || b.memberRegionCodes.includes(region)) &&
@@ -116,12 +123,12 @@ export const Query = {
   },
 
   collaborationBody: async (_: unknown, args: { id: string }, ctx: SubgraphContext) =>
-    (await backbone(ctx)).body.get(slugArg(args.id)) ?? null,
+    (await backbone(ctx)).body.get(slugArg(args.id, 'id', 'sodra-ledningsgrupp')) ?? null,
 
   collaborationProjects: async (_: unknown, args: Filters, ctx: SubgraphContext) => {
     const data = await backbone(ctx);
-    const region = regionFilter(data, args.region);
-    const healthcareRegion = healthcareRegionFilter(data, args.healthcareRegion);
+    const region = regionCodeArg(args.region, 'region');
+    const healthcareRegion = healthcareRegionArg(data, args.healthcareRegion);
     return data.projects.filter(
       (p) =>
         (region === undefined || p.participantRegionCodes.includes(region)) &&
@@ -130,5 +137,7 @@ export const Query = {
   },
 
   activityPlan: async (_: unknown, args: { id: string }, ctx: SubgraphContext) =>
-    (await backbone(ctx)).activityPlan.get(slugArg(args.id)) ?? null,
+    (await backbone(ctx)).activityPlan.get(
+      slugArg(args.id, 'id', 'mellansverige-verksamhetsplan-2021-2024'),
+    ) ?? null,
 };

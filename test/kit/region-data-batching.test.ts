@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANSKODER } from '../../core/regions.js';
 import {
   MapSourceRegistry,
   RegionData,
@@ -18,29 +19,7 @@ class StaticSource implements RegionSource {
   }
 }
 
-const REGIONS = [
-  '01',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '12',
-  '13',
-  '14',
-  '17',
-  '18',
-  '19',
-  '20',
-  '21',
-  '22',
-  '23',
-  '24',
-  '25',
-];
+const REGIONS = LANSKODER;
 
 function registryWith(make: (owner: string) => RegionSource) {
   const sources = new Map(REGIONS.map((owner) => [owner, make(owner)]));

@@ -11,16 +11,19 @@ it.each([
   ['patientFlows(month: "2024-13")', /month must be a month as YYYY-MM/],
   ['patientFlows(month: "202403")', /month/],
   ['patientFlows(first: 1001)', /first must be an integer from 0 to 1000/],
-  ['patientFlows(fromRegion: "99")', /fromRegion must be a länskod/],
+  ['patientFlows(fromRegion: "99")', /fromRegion "99" is not the länskod/],
   ['patientFlows(toRegion: "7")', /toRegion must be a länskod/],
   ['patientFlows(year: 20240)', /year must be a calendar year/],
-  ['patientFlows(careArea: "no-such-area")', /careArea must be a known id/],
+  ['patientFlows(careArea: "no-such-area")', /careArea "no-such-area" is not a known care area id/],
   ['patientFlows(level: YEAR, month: "2024-03")', /month cannot be used at level YEAR/],
   ['patientFlows(level: MONTH_ALL_CARE_AREAS, careArea: "thoraxkirurgi")', /careArea cannot be used/],
   ['nhvDecisions(region: "Skåne")', /region must be a länskod/],
-  ['nhvDecisions(hospital: "nowhere")', /hospital must be a known id/],
-  ['careAgreements(region: "00")', /region must be a länskod/],
-  ['priceLists(healthcareRegion: "nowhere")', /healthcareRegion must be a known id/],
+  ['nhvDecisions(hospital: "nowhere")', /hospital "nowhere" is not a known hospital id/],
+  ['careAgreements(region: "00")', /region "00" is not the länskod/],
+  [
+    'priceLists(healthcareRegion: "nowhere")',
+    /healthcareRegion "nowhere" is not a known healthcare region id/,
+  ],
 ])('%s → BAD_USER_INPUT', async (field, message) => {
   const result = await server.query(`{ ${field} { totalCount } }`);
   expect(result.errors).toHaveLength(1);

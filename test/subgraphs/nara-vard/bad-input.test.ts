@@ -20,7 +20,7 @@ it.each([
     '{ naraVardCollaborations(municipality: "1899") { totalCount } }',
     /municipality "1899" is not the kommunkod/,
   ],
-  ['{ naraVardCollaborations(year: 18) { totalCount } }', /year must be a year/],
+  ['{ naraVardCollaborations(year: 18) { totalCount } }', /year must be a calendar year/],
   ['{ primaryCareUnits(region: "1") { totalCount } }', /region must be a länskod/],
   ['{ primaryCareUnits(first: 5000) { totalCount } }', /first must be/],
   ['{ primaryCareUnit(id: "nope") { id } }', /id must be a primary care unit id/],
@@ -28,10 +28,10 @@ it.each([
     '{ naraVardIndicatorValues(indicator: "N99999") { totalCount } }',
     /indicator "N99999" is not in the indicator catalogue/,
   ],
-  ['{ naraVardIndicatorValues(year: 30000) { totalCount } }', /year must be a year/],
+  ['{ naraVardIndicatorValues(year: 30000) { totalCount } }', /year must be a calendar year/],
   ['{ naraVardIndicatorValues(offset: -1) { totalCount } }', /offset must be/],
   ['{ resourceDistributions(region: "xx") { totalCount } }', /region must be a länskod/],
-  ['{ resourceDistributions(year: -2021) { totalCount } }', /year must be a year/],
+  ['{ resourceDistributions(year: -2021) { totalCount } }', /year must be a calendar year/],
 ])('%s', async (query, message) => {
   const result = await server.query(query);
   expect(result.status).toBe(200);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBGRAPHS, type SubgraphName } from '../core/subgraph-names.js';
+import { SecuritySchema } from './security.js';
 import { SourcesSchema } from './sources.js';
 
 /**
@@ -94,6 +95,7 @@ export const HubConfigSchema = z
       .strict()
       .prefault({}),
     sources: SourcesSchema.prefault({}),
+    security: SecuritySchema.prefault({}),
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -27,6 +27,15 @@ export const ErrorCode = {
   UNAUTHORIZED: 'UNAUTHORIZED',
   /** Authenticated, but lacking a scope or region right. */
   FORBIDDEN: 'FORBIDDEN',
+  /** An operation limit (depth, aliases, root fields, directives, tokens, cost) was exceeded;
+   *  `extensions.limit`, `measured` and `max` say which and by how much. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** Too many requests from this subject, region or address; retry after `extensions.retryAfterSeconds`. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** This client may only run trusted (saved) documents, and this one is not among them. */
+  TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** The request did not finish within the gateway's total request deadline. */
+  REQUEST_DEADLINE_EXCEEDED: 'REQUEST_DEADLINE_EXCEEDED',
   // Apollo Server's own request-level codes, kept as they are:
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',

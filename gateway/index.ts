@@ -1,8 +1,10 @@
 import { silentLogger } from '../core/log.js';
+import { IDENTITY_HEADER } from '../subgraphs/kit/identity.js';
 import { SupergraphManager } from './load/reloader.js';
 import { DEFAULT_REQUEST_ID_HEADER, type GatewayOptions, type GatewayServerOptions } from './options.js';
 import { HubGateway } from './respond/gateway-interface.js';
 import { listenGateway, type RunningGateway } from './respond/server.js';
+import { GatewaySecurity } from './security/security.js';
 import { propagatableHeaders } from './transport/headers.js';
 import { SubgraphClient } from './transport/subgraph-client.js';
 
@@ -30,10 +32,16 @@ export function createGateway(options: GatewayOptions): HubGateway {
     logger,
   );
   const client = new SubgraphClient({ connections: options.subgraphConnections ?? 64, requestIdHeader });
+  if (!options.security)
+    logger.warn('gateway started without security options: access directives are NOT enforced');
   return new HubGateway(manager, client, {
-    propagateHeaders: propagatableHeaders(options.propagateHeaders).filter((h) => h !== requestIdHeader),
+    propagateHeaders: propagatableHeaders(options.propagateHeaders).filter(
+      // The forwarded identity is the gateway's to set, never a client's to pass through.
+      (h) => h !== requestIdHeader && h !== IDENTITY_HEADER,
+    ),
     requestIdHeader,
     logger,
+    security: options.security ? new GatewaySecurity(options.security, logger) : null,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../core/log.js';
 import type { IdeAssets } from '../ide/serve.js';
+import type { SecurityOptions } from './security/options.js';
 
 /**
  * Resolved gateway options. Library code never reads `process.env`: the CLI (or the hub) resolves
@@ -24,6 +25,9 @@ export interface GatewayOptions {
   readonly supergraphPollIntervalMs?: number;
   /** Keep-alive connections per subgraph origin. */
   readonly subgraphConnections?: number;
+  /** Authentication, access enforcement, limits, … (gateway/security). Without it the engine runs
+   *  unprotected: access directives are NOT enforced (a warning is logged). The CLI always sets it. */
+  readonly security?: SecurityOptions | undefined;
   readonly logger?: Logger;
 }
 

@@ -19,6 +19,8 @@ export interface ExecuteInput {
   readonly variables: Readonly<Record<string, unknown>> | undefined;
   readonly outgoing: OutgoingHeaders;
   readonly logger: Logger;
+  /** Runs after the fetches, before shaping; its errors join the response (security). */
+  readonly afterFetch?: (run: ExecutionRun) => readonly GraphQLError[];
 }
 
 /** Executes a prepared operation: coerce variables, run the plan, shape the response. */
@@ -52,6 +54,7 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     if (result.errors) extraErrors.push(...result.errors);
   }
   if (prepared.plan?.node) await executeNode(run, prepared.plan.node);
+  if (input.afterFetch) run.errors.push(...input.afterFetch(run));
   const shaped = shapeResponse({
     root: prepared.shape(prepared.conditions(variables)),
     data: run.data,

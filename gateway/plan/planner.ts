@@ -1,8 +1,9 @@
 import type { QueryPlanner } from '@graphql-hive/router-query-planner';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode, hubError } from '../../core/errors.js';
 import { describeError, type Logger } from '../../core/log.js';
+import type { SecuredOperation } from '../security/secured-operation.js';
 import { splitLocalFields } from './local-fields.js';
 import { PreparedOperation } from './prepared.js';
 
@@ -13,11 +14,16 @@ export interface PlanRequest {
   readonly source: string;
   /** Identifies the operation text (e.g. its sha256); the cache key adds the operation name. */
   readonly queryHash: string;
+  /** The caller's authorisation state (security/identity.ts); part of the cache key. */
+  readonly authKey?: string;
+  /** Rewrites the operation before planning (fields the caller may not see removed). */
+  readonly secure?: (document: DocumentNode, operation: OperationDefinitionNode) => SecuredOperation;
 }
 
 /**
  * Plans operations with the Hive planner (one planner per supergraph) and caches the prepared
- * result in a bounded LRU keyed by operation text + operation name. Concurrent misses for the
+ * result in a bounded LRU keyed by operation text + operation name + the caller's authorisation
+ * state (a plan filtered for one caller is never served to another). Concurrent misses for the
  * same key share one planning; failures are not cached.
  */
 export class OperationPlanner {
@@ -35,7 +41,7 @@ export class OperationPlanner {
   }
 
   prepare(request: PlanRequest): Promise<PreparedOperation> {
-    const key = `${request.queryHash}\u0000${request.operationName ?? ''}`;
+    const key = `${request.queryHash}\u0000${request.operationName ?? ''}\u0000${request.authKey ?? ''}`;
     let prepared = this.cache.get(key);
     if (!prepared) {
       prepared = this.plan(request);
@@ -51,10 +57,12 @@ export class OperationPlanner {
     if (request.operation.operation === 'subscription') {
       throw hubError(ErrorCode.OPERATION_NOT_SUPPORTED, 'The gateway does not execute subscriptions yet.');
     }
+    const secured = request.secure?.(request.document, request.operation);
+    const changed = secured !== undefined && secured.document !== request.document;
     const split = splitLocalFields(
-      request.document,
-      request.operation,
-      request.source,
+      secured?.document ?? request.document,
+      secured?.operation ?? request.operation,
+      changed ? print(secured.document) : request.source,
       root?.name ?? 'Query',
     );
     let plan = null;
@@ -78,6 +86,7 @@ export class OperationPlanner {
       request.operation,
       plan,
       split.hasIntrospection,
+      secured ?? null,
     );
   }
 }

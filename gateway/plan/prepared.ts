@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import { ShapeSelection } from '../execute/shape/compile.js';
 import { Conditions, conditionVariables } from '../execute/shape/conditions.js';
+import type { SecuredOperation } from '../security/secured-operation.js';
 
 /**
  * Everything the gateway derives from one operation text, computed once and cached together
@@ -25,6 +26,9 @@ export class PreparedOperation {
     /** Null when every root field is answered by the gateway itself. */
     readonly plan: QueryPlan | null,
     readonly hasIntrospection: boolean,
+    /** What security removed or added before planning (null when not secured). The response is
+     *  shaped from the client's own operation, so removed fields come back null. */
+    readonly secured: SecuredOperation | null = null,
   ) {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions)

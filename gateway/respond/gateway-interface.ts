@@ -8,11 +8,13 @@ import type {
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { ErrorCode } from '../../core/errors.js';
+import { ErrorCode, hubError } from '../../core/errors.js';
 import { describeError, type Logger } from '../../core/log.js';
 import { executeOperation } from '../execute/execute.js';
 import type { SupergraphManager } from '../load/reloader.js';
 import type { LoadedSupergraph } from '../load/supergraph.js';
+import { withDeadline } from '../security/deadline.js';
+import { GatewaySecurity } from '../security/security.js';
 import { outgoingHeaders } from '../transport/headers.js';
 import type { SubgraphClient } from '../transport/subgraph-client.js';
 
@@ -20,6 +22,8 @@ export interface HubGatewayOptions {
   readonly propagateHeaders: readonly string[];
   readonly requestIdHeader: string;
   readonly logger: Logger;
+  /** Null: no authentication, no access enforcement (library use without security options). */
+  readonly security: GatewaySecurity | null;
 }
 
 /**
@@ -30,12 +34,14 @@ export interface HubGatewayOptions {
  */
 export class HubGateway implements GatewayInterface {
   private readonly bySchema = new WeakMap<GraphQLSchema, LoadedSupergraph>();
+  readonly security: GatewaySecurity | null;
 
   constructor(
     readonly manager: SupergraphManager,
     readonly client: SubgraphClient,
     private readonly options: HubGatewayOptions,
   ) {
+    this.security = options.security;
     manager.onUpdate((supergraph) => this.bySchema.set(supergraph.apiSchema, supergraph));
   }
 
@@ -55,7 +61,8 @@ export class HubGateway implements GatewayInterface {
 
   readonly executor: GatewayExecutor = async (request) => {
     try {
-      return await this.execute(request);
+      const deadline = this.options.security?.options.requestDeadlineMs;
+      return await (deadline ? withDeadline(this.execute(request), deadline) : this.execute(request));
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };
       this.options.logger.error('gateway execution failed', describeError(error));
@@ -72,14 +79,37 @@ export class HubGateway implements GatewayInterface {
   private async execute(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
     const supergraph = this.bySchema.get(request.schema) ?? this.manager.current;
     if (!supergraph) throw new Error('no supergraph loaded');
+    // Apollo Server calls the executor even when operationName names no operation in the document.
+    if (!request.operation)
+      throw hubError(ErrorCode.OPERATION_RESOLUTION_FAILURE, 'The document has no operation by that name.', {
+        http: { status: 400 },
+      });
+    const security = this.options.security;
+    const requestSecurity = GatewaySecurity.requestOf(request.context);
     const prepared = await supergraph.planner.prepare({
       document: request.document,
       operation: request.operation,
       operationName: request.operationName,
       source: request.source,
       queryHash: request.queryHash,
+      ...(security ? security.planning(supergraph, requestSecurity.identity) : {}),
     });
+    requestSecurity.secured = prepared.secured;
     const headers = request.request.http?.headers;
+    let outgoing = outgoingHeaders(
+      this.options.propagateHeaders,
+      (name) => headers?.get(name),
+      this.options.requestIdHeader,
+    );
+    if (security) {
+      // The verified identity goes to subgraphs signed, and is part of the dedup key.
+      const forwarded = await security.forwarding(requestSecurity.identity);
+      outgoing = {
+        ...outgoing,
+        headers: { ...outgoing.headers, ...forwarded.headers },
+        key: outgoing.key + forwarded.key,
+      };
+    }
     return executeOperation({
       schema: supergraph.apiSchema,
       types: supergraph.types,
@@ -87,12 +117,11 @@ export class HubGateway implements GatewayInterface {
       client: this.client,
       prepared,
       variables: request.request.variables,
-      outgoing: outgoingHeaders(
-        this.options.propagateHeaders,
-        (name) => headers?.get(name),
-        this.options.requestIdHeader,
-      ),
+      outgoing,
       logger: this.options.logger,
+      ...(security
+        ? { afterFetch: (run) => security.afterFetch(supergraph, prepared, run, requestSecurity) }
+        : {}),
     });
   }
 }

@@ -7,6 +7,9 @@ import { describeError, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
 import { registerIde } from '../../ide/serve.js';
 import type { GatewayServerOptions } from '../options.js';
+import { apolloSecurityConfig, securityContext } from '../security/apollo-config.js';
+import { registerSecurityHooks } from '../security/http-hooks.js';
+import { registerOperationGuard } from '../security/operation-guard.js';
 import type { HubGateway } from './gateway-interface.js';
 
 /**
@@ -25,19 +28,26 @@ export async function createGatewayApp(
     http: { maxHeaderSize: options.maxHeaderBytes },
     logger: false,
   });
+  const security = gateway.security;
+  if (security) {
+    registerSecurityHooks(app, security);
+    registerOperationGuard(app, security, () => gateway.manager.current?.apiSchema);
+  }
+  const { plugins: securityPlugins, ...securitySettings } = apolloSecurityConfig(security);
   const apollo = new ApolloServer({
     gateway,
+    ...securitySettings,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
     // Apollo's default landing page loads from Apollo's CDN; ours is bundled (ide/) or absent.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ...securityPlugins],
     formatError: (formatted, original) =>
       maskFormattedError(formatted, original, (error) => logger.error('masked error', describeError(error))),
   });
   await apollo.start();
   if (options.ide) registerIde(app, options.ide);
-  const handler = fastifyApolloHandler(apollo);
+  const handler = fastifyApolloHandler(apollo, { context: async (request) => securityContext(request) });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {

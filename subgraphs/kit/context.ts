@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import type { ForwardedIdentity } from './identity.js';
 import type { RegionData } from './region-data.js';
 
 /** Per-request context of every subgraph resolver. */
@@ -6,6 +7,8 @@ export interface SubgraphContext {
   readonly requestId: string;
   readonly data: RegionData;
   readonly suppressionThreshold: number;
+  /** Who is asking, as the gateway verified and signed it (null when not forwarded/configured). */
+  readonly identity?: ForwardedIdentity | null;
   /**
    * Errors to report alongside data (e.g. one region's source failed while a merged list still
    * answers with the others). Appended to the response by `partialErrorsPlugin`.

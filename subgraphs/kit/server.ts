@@ -7,6 +7,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { describeError, type Logger, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
 import type { SubgraphContext } from './context.js';
+import {
+  type ForwardedIdentity,
+  IDENTITY_HEADER,
+  type SubgraphIdentityOptions,
+  verifyForwardedIdentity,
+} from './identity.js';
 import { partialErrorsPlugin } from './partial-errors.js';
 import { RegionData } from './region-data.js';
 import { buildModuleSchema, type SubgraphModule } from './schema.js';
@@ -21,6 +27,8 @@ export interface SubgraphServerOptions {
   readonly bodyLimitBytes: number;
   readonly maxHeaderBytes: number;
   readonly requestTimeoutMs: number;
+  /** Verify the identity the gateway forwards (and, if required, refuse calls without it). */
+  readonly identity?: SubgraphIdentityOptions | undefined;
   readonly logger?: Logger;
 }
 
@@ -56,6 +64,30 @@ export async function createSubgraphApp(
   });
   await apollo.start();
 
+  const identities = new WeakMap<object, ForwardedIdentity | null>();
+  const identityOptions = options.identity;
+  if (identityOptions) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url.split('?')[0] !== '/graphql') return;
+      const header = request.headers[IDENTITY_HEADER];
+      const identity = await verifyForwardedIdentity(
+        typeof header === 'string' ? header : undefined,
+        identityOptions.secret,
+      );
+      if (!identity && (identityOptions.required || header !== undefined)) {
+        return reply
+          .code(401)
+          .type('application/json')
+          .send({
+            errors: [
+              { message: 'Requests must come through the gateway.', extensions: { code: 'UNAUTHORIZED' } },
+            ],
+          });
+      }
+      identities.set(request, identity);
+    });
+  }
+
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => ({
       requestId: headerValue(request.headers['x-request-id']) ?? randomUUID(),
@@ -65,6 +97,7 @@ export async function createSubgraphApp(
         onSourceError: (owner, error) => logger.warn('source failed', { owner, ...describeError(error) }),
       }),
       suppressionThreshold: options.suppressionThreshold,
+      identity: identities.get(request) ?? null,
       partialErrors: [],
     }),
   });

@@ -9,6 +9,7 @@ import { isSubgraphName, SUBGRAPH_NAMES } from '../core/subgraph-names.js';
 import { ensureDataset } from '../datagen/generate.js';
 import { registryFromConfig } from '../subgraphs/kit/index.js';
 import { startHubSubgraphs } from '../subgraphs/run.js';
+import { identitySecret } from './gateway-options.js';
 import { closeOnSignals, failStartup } from './shared.js';
 
 try {
@@ -25,7 +26,13 @@ try {
   const logger = createLogger(config.log.level, { service: name });
   const dataset = ensureDataset(config.data);
   const registry = registryFromConfig(config, { datasetPath: dataset.path, env: process.env, logger });
-  const [server] = await startHubSubgraphs(config, registry, logger, [name]);
+  const [server] = await startHubSubgraphs(
+    config,
+    registry,
+    logger,
+    [name],
+    identitySecret(config, process.env),
+  );
   process.stdout.write(`${name} subgraph listening at ${server!.url}\n`);
   closeOnSignals(logger, async () => {
     await server!.close();

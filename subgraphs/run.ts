@@ -10,6 +10,8 @@ export async function startHubSubgraphs(
   registry: SourceRegistry,
   logger: Logger,
   names: readonly SubgraphName[] = Object.keys(MODULES) as SubgraphName[],
+  /** Secret of the identity the gateway forwards; subgraphs verify it (and require it if configured). */
+  identitySecret?: string,
 ): Promise<RunningServer[]> {
   const started: RunningServer[] = [];
   try {
@@ -23,6 +25,9 @@ export async function startHubSubgraphs(
           bodyLimitBytes: config.http.bodyLimitBytes,
           maxHeaderBytes: config.http.maxHeaderBytes,
           requestTimeoutMs: config.http.requestTimeoutMs,
+          identity: identitySecret
+            ? { secret: identitySecret, required: config.security.requireGatewayIdentity }
+            : undefined,
           logger,
         }),
       );

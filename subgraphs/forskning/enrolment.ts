@@ -1,12 +1,12 @@
 import type { ClinicalTrialRecord } from '../../datagen/domains/forskning/records.js';
-import { type SuppressedCount, suppress } from '../kit/index.js';
+import { protectTable, type SuppressedCount } from '../kit/index.js';
 
 /**
  * Röjandeskydd för inkluderade patienter — a trial publishes its enrolment per region and in total,
- * so a single suppressed region cell could be derived as total minus the others. Primary
- * suppression (kit `suppress`) hides cells below the threshold; secondary suppression then hides
- * the smallest published non-zero cells until the hidden cells together reach the threshold (or
- * all are hidden, in which case the total is hidden when it is small itself).
+ * so a single suppressed region cell could be derived as total minus the others. The kit's
+ * `protectTable` protects this one-way table with its total: primary suppression below the
+ * threshold, then the smallest published non-zero region cells are hidden until the hidden cells of
+ * the sum are none or at least two adding up to the threshold (or the total is hidden too).
  */
 export interface TrialEnrolmentView {
   readonly total: SuppressedCount;
@@ -14,27 +14,17 @@ export interface TrialEnrolmentView {
 }
 
 export function trialEnrolment(trial: ClinicalTrialRecord, threshold: number): TrialEnrolmentView {
-  const cells = trial.enrolmentByRegion.map((e) => ({
-    regionCode: e.regionCode,
-    enrolled: e.enrolled,
-    ...suppress(e.enrolled, threshold),
-  }));
-  let hidden = cells.filter((c) => c.suppressed).reduce((sum, c) => sum + c.enrolled, 0);
-  if (hidden > 0) {
-    const candidates = cells
-      .filter((c) => !c.suppressed && c.enrolled > 0)
-      .sort((a, b) => a.enrolled - b.enrolled || (a.regionCode < b.regionCode ? -1 : 1));
-    for (const cell of candidates) {
-      if (hidden >= threshold && cells.filter((c) => c.suppressed).length >= 2) break;
-      cell.count = null;
-      cell.suppressed = true;
-      hidden += cell.enrolled;
-    }
-  }
+  const cells = trial.enrolmentByRegion;
   const total = cells.reduce((sum, c) => sum + c.enrolled, 0);
+  // Cells 0..n−1 are the regions (ordered by länskod), cell n the total.
+  const values = [...cells.map((c) => c.enrolled), total];
+  const parts = cells.map((_, i) => i);
+  const hidden = protectTable({ values, relations: [{ total: cells.length, parts }] }, threshold);
+  const shown = (i: number): SuppressedCount =>
+    hidden[i] ? { count: null, suppressed: true } : { count: values[i]!, suppressed: false };
   return {
-    total: suppress(total, threshold),
-    byRegion: cells.map(({ regionCode, count, suppressed }) => ({ regionCode, count, suppressed })),
+    total: shown(cells.length),
+    byRegion: cells.map((c, i) => ({ regionCode: c.regionCode, ...shown(i) })),
   };
 }
 

@@ -6,6 +6,15 @@ export interface LevelShape {
   readonly byCareArea: boolean;
 }
 
+/** Aggregeringsnivåer — the published tables (see enum PatientFlowLevel). */
+export type Level = 'MONTH' | 'YEAR' | 'MONTH_ALL_CARE_AREAS' | 'YEAR_ALL_CARE_AREAS';
+export const LEVELS: Readonly<Record<Level, LevelShape>> = {
+  MONTH: { byMonth: true, byCareArea: true },
+  YEAR: { byMonth: false, byCareArea: true },
+  MONTH_ALL_CARE_AREAS: { byMonth: true, byCareArea: false },
+  YEAR_ALL_CARE_AREAS: { byMonth: false, byCareArea: false },
+};
+
 /** The cells of one table, in order: a representative record and the summed count per cell. */
 export interface Cells {
   readonly records: SourceRecord[];

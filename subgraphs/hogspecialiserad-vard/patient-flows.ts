@@ -12,17 +12,10 @@ import {
   yearArg,
 } from '../kit/index.js';
 import { nationalIdArg } from './args.js';
-import { type LevelShape, sumCells } from './flow-cells.js';
+import { LEVELS, type Level, sumCells } from './flow-cells.js';
+import type { FlowProtection } from './flow-protection.js';
+import { readProtectedFlows } from './flow-reads.js';
 import { nationalData } from './national.js';
-
-/** Aggregeringsnivåer — the published tables (see enum PatientFlowLevel). */
-const LEVELS: Record<Level, LevelShape> = {
-  MONTH: { byMonth: true, byCareArea: true },
-  YEAR: { byMonth: false, byCareArea: true },
-  MONTH_ALL_CARE_AREAS: { byMonth: true, byCareArea: false },
-  YEAR_ALL_CARE_AREAS: { byMonth: false, byCareArea: false },
-};
-type Level = 'MONTH' | 'YEAR' | 'MONTH_ALL_CARE_AREAS' | 'YEAR_ALL_CARE_AREAS';
 
 export interface FlowArgs extends PageArgs {
   level?: Level | null;
@@ -54,9 +47,12 @@ export interface FlowCell {
 /**
  * Patientflöden — one page of cells of a published table. Reads `patientFlows` from the treating
  * regions (all, or the one `toRegion` names), keeps the monthly records matching the filters (every
- * filter is a dimension of the cell, so this selects whole cells), sums them to the level's cells
- * and applies primary suppression to every cell served. Pages follow the kit's paging convention;
- * only the served window is materialised (the 'large' dataset has 1.4 million monthly cells).
+ * filter is a dimension of the cell, so this selects whole cells) and sums them to the level's
+ * cells. Each served cell is hidden when the protected pattern of its whole table hides it
+ * (primary and secondary suppression, `flow-protection.ts`, computed once per region's records
+ * regardless of the filters) or, as a safeguard, when it is below the threshold. Pages follow the
+ * kit's paging convention; only the served window is materialised (the 'large' dataset has 1.4
+ * million monthly cells).
  */
 export async function patientFlowPage(ctx: SubgraphContext, info: GraphQLResolveInfo, args: FlowArgs) {
   const { first, offset } = pageWindow(args);
@@ -74,7 +70,7 @@ export async function patientFlowPage(ctx: SubgraphContext, info: GraphQLResolve
       ? undefined
       : nationalIdArg(await nationalData(ctx), 'careAreas', args.careArea, 'careArea');
 
-  const collected = await ctx.data.collect('patientFlows', { regions: toRegion ? [toRegion] : undefined });
+  const collected = await readProtectedFlows(ctx, toRegion ? [toRegion] : undefined);
   reportPartial(ctx, info, collected.errors);
 
   const selected = collected.records.filter(
@@ -92,7 +88,9 @@ export async function patientFlowPage(ctx: SubgraphContext, info: GraphQLResolve
     if (!args.excludeZero || cells.counts[i] !== 0) served.push(i);
   const items = served
     .slice(offset, offset + first)
-    .map((i) => toCell(cells.records[i]!, cells.counts[i]!, level, ctx.suppressionThreshold));
+    .map((i) =>
+      toCell(cells.records[i]!, cells.counts[i]!, level, ctx.suppressionThreshold, collected.protections),
+    );
   return {
     totalCount: served.length,
     offset,
@@ -100,23 +98,33 @@ export async function patientFlowPage(ctx: SubgraphContext, info: GraphQLResolve
     items,
     missingRegions: [...collected.missingRegions].sort(),
     suppressionThreshold: ctx.suppressionThreshold,
-    secondarySuppressionApplied: false,
+    secondarySuppressionApplied: true,
   };
 }
 
-function toCell(record: SourceRecord, count: number, level: Level, threshold: number): FlowCell {
+function toCell(
+  record: SourceRecord,
+  count: number,
+  level: Level,
+  threshold: number,
+  protections: readonly FlowProtection[],
+): FlowCell {
   const shape = LEVELS[level];
   const month = String(record.month);
+  const period = shape.byMonth ? month : month.slice(0, 4);
+  const careArea = shape.byCareArea ? String(record.careArea) : null;
+  const [fromRegion, toRegion] = [String(record.fromRegion), String(record.toRegion)];
+  const hidden = protections.some((p) => p.isSuppressed(level, period, careArea, fromRegion, toRegion));
   return {
     level,
-    period: shape.byMonth ? month : month.slice(0, 4),
+    period,
     year: Number(month.slice(0, 4)),
     month: shape.byMonth ? month : null,
-    careArea: shape.byCareArea ? String(record.careArea) : null,
-    fromRegion: String(record.fromRegion),
-    toRegion: String(record.toRegion),
-    crossRegion: record.fromRegion !== record.toRegion,
-    ...suppress(count, threshold),
+    careArea,
+    fromRegion,
+    toRegion,
+    crossRegion: fromRegion !== toRegion,
+    ...(hidden ? { count: null, suppressed: true } : suppress(count, threshold)),
     source: String(record.source),
     synthetic: true,
   };

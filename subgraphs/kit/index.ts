@@ -31,6 +31,7 @@ export {
   type SubgraphResolvers,
   schemaPath,
 } from './schema.js';
+export { type AdditiveRelation, type AdditiveTable, protectTable } from './secondary-suppression.js';
 export {
   createSubgraphApp,
   type RunningServer,

@@ -1,7 +1,8 @@
 /**
  * Röjandeskydd — small-cell suppression. Counts of patients or people below the threshold are
- * never served: the value becomes null and `suppressed` is true. (Primary suppression; secondary
- * suppression across published tables is enforced where the tables are produced.)
+ * never served: the value becomes null and `suppressed` is true. This is primary suppression; a
+ * table that also publishes sums needs secondary suppression too (`protectTable`,
+ * secondary-suppression.ts), computed on the whole table where it is produced.
  */
 export interface SuppressedCount {
   readonly count: number | null;

@@ -21,7 +21,7 @@ it('never serves a count below the threshold: null plus suppressed, labelled syn
   expect(result.errors).toBeUndefined();
   const page = result.data!.patientFlows;
   expect(page.suppressionThreshold).toBe(5);
-  expect(page.secondarySuppressionApplied).toBe(false);
+  expect(page.secondarySuppressionApplied).toBe(true);
   expect(page.totalCount).toBe(12 * 21);
   const suppressed = page.items.filter((c) => c.suppressed);
   expect(suppressed.length).toBeGreaterThan(0);
@@ -64,13 +64,14 @@ it('rolls up from the unsuppressed monthly cells, then suppresses each served ce
   expect(all.totalCount).toBe(1);
   expect(all.items[0]).toMatchObject({ careArea: null, count: sum(months.items), crossRegion: true });
 
-  // With the default threshold, a yearly cell is served when its total reaches it, even when
-  // every monthly cell is suppressed (secondary suppression is a later issue).
+  // With the default threshold, every small yearly cell is hidden (and possibly more, to protect
+  // the table: see test/suppression); every served count is the true one.
   const strictYears = (await strict.query<{ patientFlows: FlowPage }>(query, { level: 'YEAR' })).data!
     .patientFlows;
   strictYears.items.forEach((cell, i) => {
     const expected = years.items[i]!.count!;
-    expect(cell.suppressed).toBe(expected > 0 && expected < 5);
+    if (expected > 0 && expected < 5) expect(cell.suppressed).toBe(true);
+    if (expected === 0) expect(cell.suppressed).toBe(false);
     expect(cell.count).toBe(cell.suppressed ? null : expected);
   });
 });

@@ -26,6 +26,10 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, readonly string[], 'string'
   ['VARDNAV_DATA_SCALE', ['data', 'scale'], 'string'],
   ['VARDNAV_DATA_DIR', ['data', 'dir'], 'string'],
   ['VARDNAV_LOG_LEVEL', ['log', 'level'], 'string'],
+  // Bearer tokens: a JWKS URL alone is a complete `security.jwt` (everything else has defaults).
+  ['VARDNAV_JWKS_URL', ['security', 'jwt', 'jwksUrl'], 'string'],
+  ['VARDNAV_JWT_ISSUER', ['security', 'jwt', 'issuer'], 'string'],
+  ['VARDNAV_JWT_AUDIENCE', ['security', 'jwt', 'audience'], 'string'],
   ...SUBGRAPHS.flatMap((s) => {
     const envName = s.name.toUpperCase().replaceAll('-', '_');
     return [
@@ -48,6 +52,16 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 function envValue(raw: string, kind: 'string' | 'number'): unknown {
   if (kind === 'string') return raw;
   return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+}
+
+/** Issuer or audience from the environment need keys (a JWKS URL or the file's publicKeys). */
+function keysForJwtOverrides(merged: Record<string, unknown>, env: Env): void {
+  const jwt = (merged.security as { jwt?: { jwksUrl?: unknown; publicKeys?: unknown } } | undefined)?.jwt;
+  if (!jwt || jwt.jwksUrl !== undefined || jwt.publicKeys !== undefined) return;
+  const given = ['VARDNAV_JWT_ISSUER', 'VARDNAV_JWT_AUDIENCE'].filter((name) => env[name]);
+  throw new ConfigError([
+    `security.jwt: ${given.join(' and ')} set${given.length === 1 ? 's' : ''} the token issuer/audience but no keys: set VARDNAV_JWKS_URL or security.jwt.publicKeys`,
+  ]);
 }
 
 /** Reads the optional config file (JSON). Problems are reported, not thrown raw. */
@@ -100,6 +114,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HubConfig {
     const value = env[name];
     if (value !== undefined && value !== '') setPath(merged, path, envValue(value, kind));
   }
+  keysForJwtOverrides(merged, env);
   if (env.NODE_ENV === 'production' && env.VARDNAV_MODE === undefined && merged.mode === undefined) {
     merged.mode = 'production';
   }

@@ -4,6 +4,7 @@ import { SupergraphManager } from './load/reloader.js';
 import { DEFAULT_REQUEST_ID_HEADER, type GatewayOptions, type GatewayServerOptions } from './options.js';
 import { HubGateway } from './respond/gateway-interface.js';
 import { listenGateway, type RunningGateway } from './respond/server.js';
+import { DEFAULT_SECURITY } from './security/options.js';
 import { GatewaySecurity } from './security/security.js';
 import { propagatableHeaders } from './transport/headers.js';
 import { SubgraphClient } from './transport/subgraph-client.js';
@@ -15,6 +16,7 @@ export type { RunningGateway } from './respond/server.js';
 /**
  * The gateway engine (no HTTP): supergraph loading and reloading, planning, execution and
  * transport, behind Apollo Server's gateway interface. Pass it as `new ApolloServer({ gateway })`.
+ * Security is always on: omitted `options.security` means DEFAULT_SECURITY (security/options.ts).
  */
 export function createGateway(options: GatewayOptions): HubGateway {
   const logger = (options.logger ?? silentLogger).child({ component: 'gateway' });
@@ -32,8 +34,9 @@ export function createGateway(options: GatewayOptions): HubGateway {
     logger,
   );
   const client = new SubgraphClient({ connections: options.subgraphConnections ?? 64, requestIdHeader });
+  // Secure by default: without options, access is enforced for anonymous callers only.
   if (!options.security)
-    logger.warn('gateway started without security options: access directives are NOT enforced');
+    logger.info('no security options given: secure defaults (every caller anonymous, limits enforced)');
   return new HubGateway(manager, client, {
     propagateHeaders: propagatableHeaders(options.propagateHeaders).filter(
       // The forwarded identity is the gateway's to set, never a client's to pass through.
@@ -41,7 +44,7 @@ export function createGateway(options: GatewayOptions): HubGateway {
     ),
     requestIdHeader,
     logger,
-    security: options.security ? new GatewaySecurity(options.security, logger) : null,
+    security: new GatewaySecurity(options.security ?? DEFAULT_SECURITY, logger),
   });
 }
 

@@ -25,8 +25,8 @@ export interface GatewayOptions {
   readonly supergraphPollIntervalMs?: number;
   /** Keep-alive connections per subgraph origin. */
   readonly subgraphConnections?: number;
-  /** Authentication, access enforcement, limits, … (gateway/security). Without it the engine runs
-   *  unprotected: access directives are NOT enforced (a warning is logged). The CLI always sets it. */
+  /** Authentication, access enforcement, limits, … (gateway/security). Omitted: DEFAULT_SECURITY
+   * (enforced, everyone anonymous — public data only). */
   readonly security?: SecurityOptions | undefined;
   readonly logger?: Logger;
 }

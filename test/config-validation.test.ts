@@ -77,4 +77,12 @@ describe('hub configuration', () => {
     writeFileSync(bad, '[1, 2]');
     expect(problemsOf(() => loadConfig({ file: bad }))[0]).toMatch(/top level must be a JSON object/);
   });
+
+  it('takes the JWKS URL from the environment, and refuses an issuer without keys', () => {
+    const config = loadConfig({ env: { VARDNAV_JWKS_URL: 'https://idp.example/.well-known/jwks.json' } });
+    expect(config.security.jwt?.jwksUrl).toBe('https://idp.example/.well-known/jwks.json');
+    expect(
+      problemsOf(() => loadConfig({ env: { VARDNAV_JWT_ISSUER: 'https://idp.example' } })).join(' '),
+    ).toMatch(/VARDNAV_JWT_ISSUER/);
+  });
 });

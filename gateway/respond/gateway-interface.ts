@@ -22,7 +22,7 @@ export interface HubGatewayOptions {
   readonly propagateHeaders: readonly string[];
   readonly requestIdHeader: string;
   readonly logger: Logger;
-  /** Null: no authentication, no access enforcement (library use without security options). */
+  /** Authentication and access enforcement (DEFAULT_SECURITY when the caller gave no options). */
   readonly security: GatewaySecurity | null;
 }
 

@@ -82,6 +82,7 @@ export function measureDocument(
   const sizeOf = (
     field: GraphQLField<unknown, unknown> | undefined,
     args: readonly { name: { value: string }; value: ValueNode }[],
+    paged = false,
   ) => {
     for (const name of SIZE_ARGUMENTS) {
       const arg = args.find((a) => a.name.value === name);
@@ -93,10 +94,15 @@ export function measureDocument(
           ? Math.max(1, declared.defaultValue)
           : defaultListSize;
     }
-    return field && isListLike(field) ? defaultListSize : 1;
+    // A list inside a page (a non-list field that took first/last/limit) is that page's size, already counted.
+    return field && isListLike(field) && !paged ? defaultListSize : 1;
   };
 
-  const measureSet = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): Measurement => {
+  const measureSet = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType | undefined,
+    paged = false,
+  ): Measurement => {
     const m: Measurement = { depth: 0, aliases: 0, rootFields: 0, directives: 0, cost: 0 };
     for (const s of set.selections) {
       m.directives += s.directives?.length ?? 0;
@@ -107,11 +113,15 @@ export function measureDocument(
           parent && (isObjectType(parent) || isInterfaceType(parent))
             ? parent.getFields()[s.name.value]
             : undefined;
-        const size = sizeOf(field, s.arguments ?? []);
+        const size = sizeOf(field, s.arguments ?? [], paged);
+        const page =
+          field !== undefined &&
+          !isListLike(field) &&
+          field.args.some((a) => SIZE_ARGUMENTS.includes(a.name));
         let child: Measurement | undefined;
         if (s.selectionSet) {
           const named = field ? getNamedType(field.type) : undefined;
-          child = measureSet(s.selectionSet, isCompositeType(named) ? named : undefined);
+          child = measureSet(s.selectionSet, isCompositeType(named) ? named : undefined, page);
         }
         m.depth = Math.max(m.depth, 1 + (child?.depth ?? 0));
         m.aliases = add(m.aliases, child?.aliases ?? 0);
@@ -121,7 +131,7 @@ export function measureDocument(
         let inner: Measurement;
         if (s.kind === Kind.INLINE_FRAGMENT) {
           const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
-          inner = measureSet(s.selectionSet, isCompositeType(type) ? type : undefined);
+          inner = measureSet(s.selectionSet, isCompositeType(type) ? type : undefined, paged);
         } else inner = measureFragment(s.name.value);
         m.depth = Math.max(m.depth, inner.depth);
         m.rootFields = add(m.rootFields, inner.rootFields);

@@ -30,7 +30,7 @@ export interface SecurityOptions {
   readonly accessLog?: AccessLogWriter | undefined;
 }
 
-/** Generous development defaults, also used by tests that only set what they exercise. */
+/** Generous development defaults (the config's defaults too), also used by tests that only set what they exercise. */
 export const DEFAULT_LIMITS: LimitOptions = {
   mode: 'enforce',
   maxDepth: 15,
@@ -41,3 +41,20 @@ export const DEFAULT_LIMITS: LimitOptions = {
   maxCost: 50_000,
   defaultListSize: 10,
 };
+
+/**
+ * Secure by default: what the gateway enforces when it is given no security options (library use,
+ * tests). Access directives and region scoping enforced, every caller anonymous (no JWT
+ * configured, so a bearer token is refused with 401), DEFAULT_LIMITS, no CORS, no batched
+ * requests, no schema suggestions, a 30 s request deadline, no identity forwarded to subgraphs.
+ * No rate limit: callers' addresses are deployment-specific (proxies), so limits are configured.
+ * The CLIs always pass options resolved from the configuration (cli/gateway-options.ts).
+ */
+export const DEFAULT_SECURITY: SecurityOptions = Object.freeze({
+  regionScope: Object.freeze({ enabled: true, nationalScope: 'vardnav:national' }),
+  limits: DEFAULT_LIMITS,
+  corsOrigins: Object.freeze([]) as readonly string[],
+  requestDeadlineMs: 30_000,
+  allowBatchedRequests: false,
+  suggestions: false,
+});

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
 import { type Shop, startShop } from '../fixtures/shop/index.js';
+import { TestIssuer } from '../fixtures/tokens.js';
 
-/** Deduplication of identical in-flight subgraph requests, request ids and header propagation. */
+/**
+ * Deduplication of identical in-flight subgraph requests, request ids and header propagation. The
+ * gateway accepts only valid bearer tokens: `Authorization` values are tokens from a test issuer.
+ */
 let shop: Shop;
 let gateway: TestGateway;
+let issuer: TestIssuer;
 beforeAll(async () => {
   shop = await startShop();
+  issuer = await TestIssuer.create();
   gateway = await startTestGateway(shop.supergraphPath, {
+    issuer,
     propagateHeaders: ['authorization', 'Accept-Language'],
   });
 });
@@ -26,14 +33,17 @@ it('identical concurrent requests share one subgraph round trip', async () => {
 });
 
 it('the deduplication key covers propagated headers: different callers never share an answer', async () => {
+  // Same caller (subject, scopes) twice, tokens differing only in expiry: only the header tells them apart.
+  const a = `Bearer ${await issuer.token({ expiresIn: 300 })}`;
+  const b = `Bearer ${await issuer.token({ expiresIn: 301 })}`;
   shop.subgraphs.catalog.behaviour = { kind: 'slow', delayMs: 200 };
   await Promise.all([
-    gateway.query('{ products { name } }', undefined, { authorization: 'Bearer a' }),
-    gateway.query('{ products { name } }', undefined, { authorization: 'Bearer b' }),
-    gateway.query('{ products { name } }', undefined, { authorization: 'Bearer a' }),
+    gateway.query('{ products { name } }', undefined, { authorization: a }),
+    gateway.query('{ products { name } }', undefined, { authorization: b }),
+    gateway.query('{ products { name } }', undefined, { authorization: a }),
   ]);
   const seen = shop.subgraphs.catalog.requests.map((r) => r.headers.authorization).sort();
-  expect(seen).toEqual(['Bearer a', 'Bearer b']);
+  expect(seen).toEqual([a, b].sort());
 });
 
 it('mutations are never deduplicated', async () => {
@@ -45,14 +55,15 @@ it('mutations are never deduplicated', async () => {
 });
 
 it('propagates configured headers only, and a request id (the client’s when valid)', async () => {
+  const x = `Bearer ${await issuer.token()}`;
   await gateway.query('{ products { name } }', undefined, {
-    authorization: 'Bearer x',
+    authorization: x,
     'accept-language': 'sv',
     cookie: 'secret=1',
     'x-request-id': 'client-req-1',
   });
   const headers = shop.subgraphs.catalog.requests[0]!.headers;
-  expect(headers.authorization).toBe('Bearer x');
+  expect(headers.authorization).toBe(x);
   expect(headers['accept-language']).toBe('sv');
   expect(headers.cookie).toBeUndefined();
   expect(headers['x-request-id']).toBe('client-req-1');

@@ -1,11 +1,23 @@
 /**
  * The hub's own graph through our gateway and through @apollo/gateway (test oracle) over the
  * same five real subgraphs: the same data and the same error paths, including when one region's
- * source fails. Every GraphiQL example is among the queries.
+ * source fails. Every GraphiQL example is among the queries. Our gateway is secure by default and
+ * @apollo/gateway enforces nothing: the comparison runs as a national analyst holding every scope
+ * (a token from the test's own issuer), and again anonymously: public fields as the oracle
+ * answers, every operational (marked) field null with UNAUTHORIZED.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../gateway/security/options.js';
 import { EXAMPLES } from '../../ide/src/examples.js';
+import {
+  allScopes,
+  anonymousExpectation,
+  errorKeys,
+  type Markings,
+  readMarkings,
+} from '../fixtures/access.js';
 import { ApolloOracle } from '../fixtures/oracle.js';
+import { TestIssuer } from '../fixtures/tokens.js';
 import { testRegistry } from '../support/dataset.js';
 import type { GraphQLResponse } from '../support/graphql.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
@@ -60,13 +72,22 @@ describe.each([
 ])('hub through our gateway = through @apollo/gateway (%s)', (_label, failing) => {
   let hub: TestHub;
   let oracle: ApolloOracle;
+  let national: Record<string, string>;
+  let markings: Markings;
   beforeAll(async () => {
     let registry = testRegistry();
     if (failing) {
       for (const domain of registry.sources.keys())
         registry = registry.with(domain, '12', new FailingSource());
     }
-    hub = await startTestHub({ registry });
+    const issuer = await TestIssuer.create();
+    // The default (enforced) limits: every example and case must pass them as analysts would send them.
+    hub = await startTestHub({
+      registry,
+      gateway: { security: issuer.security({ limits: DEFAULT_LIMITS }) },
+    });
+    national = await issuer.bearer(allScopes(hub.supergraphSdl), { sub: 'national-analyst' });
+    markings = readMarkings(hub.supergraphSdl);
     oracle = await ApolloOracle.start(hub.supergraphSdl);
   }, 60_000);
   afterAll(async () => {
@@ -77,10 +98,10 @@ describe.each([
   for (const c of CASES) {
     it(c.name, async () => {
       const [ours, theirs] = await Promise.all([
-        hub.gateway.query(c.query, c.variables),
+        hub.gateway.query(c.query, c.variables, national),
         oracle.query(c.query, c.variables),
       ]);
-      expect(ours.status).toBe(200);
+      expect(ours.status, JSON.stringify(ours.errors)).toBe(200);
       expect(ours.data).toEqual(theirs.data);
       expect(errorPaths(ours)).toEqual(errorPaths(theirs));
       if (!failing) expect(ours.errors, JSON.stringify(ours.errors)).toBeUndefined();
@@ -89,5 +110,23 @@ describe.each([
         expect(error.extensions?.region).toBe('12');
       }
     });
+
+    // Anonymous variants run once, with all sources up.
+    if (!failing)
+      it(`anonymous: ${c.name}`, async () => {
+        const expected = await anonymousExpectation(oracle, markings, c.query, c.variables);
+        const ours = await hub.gateway.query(c.query, c.variables);
+        expect(ours.status).toBe(200);
+        expect(ours.data).toEqual(expected.data);
+        expect(errorKeys(ours)).toEqual(expected.errors);
+      });
   }
+
+  if (!failing)
+    it('the anonymous queries do touch operational fields', async () => {
+      let denied = 0;
+      for (const c of CASES)
+        denied += (await anonymousExpectation(oracle, markings, c.query, c.variables)).denied;
+      expect(denied).toBeGreaterThan(10);
+    });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { request } from 'undici';
+import { mint, type SigningKey } from '../fixtures/tokens.js';
 
 /**
  * Fuzz run against a running gateway on loopback: random and mutated queries, variables, bodies
@@ -76,24 +77,32 @@ const body = fc.oneof(
   json.map((b) => JSON.stringify(b)),
   fc.string({ maxLength: 300 }),
 );
-const headers = fc.record(
-  {
-    'content-type': fc.constantFrom(
-      'application/json',
-      'text/plain',
-      'application/graphql',
-      'application/json; charset=utf-8',
-    ),
-    authorization: fc.oneof(
-      fc.constant('Bearer abc.def.ghi'),
-      fc.string({ maxLength: 40 }).map((s) => `Bearer ${s}`),
-      fc.string({ maxLength: 40 }),
-    ),
-    'apollographql-client-name': fc.constantFrom('web', 'analys', ''),
-    'apollo-require-preflight': fc.constant('true'),
-  },
-  { requiredKeys: ['content-type'] },
-);
+/**
+ * Headers: mostly no token or a valid one (so requests reach parsing, planning and execution),
+ * sometimes garbage (so authentication is fuzzed too).
+ */
+const headersWith = (validTokens: readonly string[]) =>
+  fc.record(
+    {
+      'content-type': fc.constantFrom(
+        'application/json',
+        'text/plain',
+        'application/graphql',
+        'application/json; charset=utf-8',
+      ),
+      authorization: fc.oneof(
+        ...(validTokens.length > 0
+          ? [{ weight: 6, arbitrary: fc.constantFrom(...validTokens).map((t) => `Bearer ${t}`) }]
+          : []),
+        { weight: 1, arbitrary: fc.constant('Bearer abc.def.ghi') },
+        { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((s) => `Bearer ${s}`) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+      ),
+      'apollographql-client-name': fc.constantFrom('web', 'analys', ''),
+      'apollo-require-preflight': fc.constant('true'),
+    },
+    { requiredKeys: ['content-type', 'apollo-require-preflight'] },
+  );
 const method = fc.constantFrom('POST', 'POST', 'POST', 'GET');
 
 export async function fuzzGateway(
@@ -101,7 +110,10 @@ export async function fuzzGateway(
   runs: number,
   seed = 20250101,
   timeoutMs = 5_000,
+  /** Valid bearer tokens to send most of the time (without them, most requests stop at auth). */
+  validTokens: readonly string[] = [],
 ): Promise<FuzzOutcome> {
+  const headers = headersWith(validTokens);
   const statuses: Record<number, number> = {};
   let slowestMs = 0;
   await fc.assert(
@@ -146,4 +158,16 @@ export async function fuzzGateway(
     { numRuns: runs, seed, endOnFailure: true },
   );
   return { runs, statuses, slowestMs };
+}
+
+/** Valid tokens of the secured shop's issuer: anonymous-like, one region with scopes, national. */
+export async function fuzzTokens(shop: { key: SigningKey }): Promise<string[]> {
+  return Promise.all([
+    mint(shop.key, { sub: 'fuzz-1', region: '18', scope: 'vardnav:flows vardnav:prices' }),
+    mint(shop.key, { sub: 'fuzz-2', region: '07', scope: '' }),
+    mint(shop.key, {
+      sub: 'fuzz-3',
+      scope: 'vardnav:national vardnav:flows vardnav:prices vardnav:workforce',
+    }),
+  ]);
 }

@@ -5,7 +5,7 @@
  * Usage: tsx test/fuzz/run.ts [runs] [seed]
  */
 import { type SecuredShop, startSecuredShop } from '../security/shop.js';
-import { fuzzGateway } from './fuzz-gateway.js';
+import { fuzzGateway, fuzzTokens } from './fuzz-gateway.js';
 
 const runs = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 20250101);
@@ -14,7 +14,7 @@ try {
   s = await startSecuredShop();
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();
-  const outcome = await fuzzGateway(s.gateway.url, runs, seed);
+  const outcome = await fuzzGateway(s.gateway.url, runs, seed, 5_000, await fuzzTokens(s));
   global.gc?.();
   const growthMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
   const health = await fetch(s.gateway.url.replace(/graphql$/, 'health'));

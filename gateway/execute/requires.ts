@@ -40,9 +40,12 @@ function projectInto(
       if (typeof typename !== 'string' || !types.satisfies(typename, selection.typeCondition)) continue;
       if (projectInto(selection.selections, object, types, variables, out) === MISSING) return MISSING;
     } else if (selection.kind === 'Field') {
+      // `name` is the response key the planner fetched the value under (e.g.
+      // `_internal_qp_alias_0` when the same field is required with other arguments too);
+      // `alias` is the field's name in the representation the subgraph expects.
       const key = selection.alias ?? selection.name;
-      let value = object[key];
-      if (value === undefined && selection.alias) value = object[selection.name];
+      let value = object[selection.name];
+      if (value === undefined && selection.alias) value = object[selection.alias];
       if (value === undefined) return MISSING;
       const projected = selection.selections
         ? projectValue(selection.selections, value, types, variables)

@@ -9,6 +9,7 @@ import {
   isAbstractType,
   isCompositeType,
   isEnumType,
+  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -16,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Conditions } from './conditions.js';
+import { collectTypenameAliases, isTypeIndependent } from './runtime-type.js';
 
 /** How a field's value is completed (GraphQL spec §6.4.3 "Value Completion"). */
 export enum FieldKind {
@@ -62,6 +64,35 @@ export class ShapeSelection {
   /** True when the runtime type must be read from the value's `__typename`. */
   get isAbstract(): boolean {
     return isAbstractType(this.parentType);
+  }
+
+  /**
+   * Runtime object type of a raw value: from `__typename`, else from a client alias of it (the
+   * planner does not add `__typename` when the client already selects it under an alias).
+   */
+  runtimeTypeOf(raw: Record<string, unknown>): GraphQLObjectType | undefined {
+    if (raw.__typename !== undefined) return this.runtimeType(raw.__typename);
+    this.typenameAliases ??= collectTypenameAliases(this.selectionSets, this.fragments);
+    for (const key of this.typenameAliases) {
+      const type = this.runtimeType(raw[key]);
+      if (type) return type;
+    }
+    return undefined;
+  }
+
+  private typenameAliases: string[] | undefined;
+
+  /**
+   * An @interfaceObject subgraph answers with the interface's own name as `__typename` (or,
+   * when the planner saw no need, none at all). When the selection reads the same for every
+   * implementation (no `__typename`, no type conditions), the value is shaped as any
+   * implementation; otherwise the planner fetched the real type and a missing one is an error.
+   */
+  uniformType(typename: unknown): GraphQLObjectType | undefined {
+    if (!isInterfaceType(this.parentType)) return undefined;
+    if (typename !== undefined && typename !== this.parentType.name) return undefined;
+    if (!isTypeIndependent(this.parentType.name, this.selectionSets, this.fragments)) return undefined;
+    return this.schema.getPossibleTypes(this.parentType)[0];
   }
 
   /** Runtime object type for a `__typename`, or undefined when it is not a possible type here. */

@@ -93,7 +93,7 @@ class Shaper {
         const selection = field.child!;
         const raw = value as Record<string, unknown>;
         const type = selection.isAbstract
-          ? selection.runtimeType(raw.__typename)
+          ? (selection.runtimeTypeOf(raw) ?? selection.uniformType(raw.__typename))
           : (selection.parentType as GraphQLObjectType);
         if (!type) {
           return this.fail(

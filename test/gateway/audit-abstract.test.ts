@@ -1,0 +1,23 @@
+import { abstractTypes } from '../fixtures/audit/abstract-types/index.js';
+import { fieldShapeMismatch } from '../fixtures/audit/field-shape-mismatch/index.js';
+import { interfaceObject } from '../fixtures/audit/interface-object/index.js';
+import { interfaceObjectIndirect } from '../fixtures/audit/interface-object-indirect/index.js';
+import { interfaceObjectNonResolvable } from '../fixtures/audit/interface-object-non-resolvable/index.js';
+import { node } from '../fixtures/audit/node/index.js';
+import { partialUnion } from '../fixtures/audit/partial-union/index.js';
+import { describeAuditSuites } from '../fixtures/audit/run-suite.js';
+import { unionInterfaceDistributed } from '../fixtures/audit/union-interface-distributed/index.js';
+import { unionIntersection } from '../fixtures/audit/union-intersection/index.js';
+
+/** Federation Gateway Audit shapes: interfaces, unions, @interfaceObject, node (docs/gateway-audit.md). */
+describeAuditSuites([
+  abstractTypes,
+  interfaceObject,
+  interfaceObjectIndirect,
+  interfaceObjectNonResolvable,
+  unionIntersection,
+  unionInterfaceDistributed,
+  partialUnion,
+  node,
+  fieldShapeMismatch,
+]);

@@ -16,33 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../config/index.js';
+import { LANSKODER } from '../core/regions.js';
 import { RegionData } from '../subgraphs/kit/index.js';
 import { registryFromConfig } from '../subgraphs/kit/sources/config-registry.js';
 import { type RegionServer, startRegionServer } from '../test/sources/support/region-server.js';
 
-const REGIONS = [
-  '01',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '12',
-  '13',
-  '14',
-  '17',
-  '18',
-  '19',
-  '20',
-  '21',
-  '22',
-  '23',
-  '24',
-  '25',
-];
+const REGIONS = LANSKODER;
 const ROUNDS = Math.min(Number(process.argv[2] ?? 40), 500);
 const RECORDS = Math.min(Number(process.argv[3] ?? 200), 5_000);
 

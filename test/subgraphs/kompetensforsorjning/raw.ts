@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LANSKODER } from '../../../core/regions.js';
 import { testDatasetPath } from '../../support/dataset.js';
 
 /** The generated test dataset's records of this domain, read directly (to compare with answers). */
@@ -8,26 +9,4 @@ export function rawRecords(owner: string, collection: string): Array<Record<stri
   return JSON.parse(readFileSync(path, 'utf8')) as Array<Record<string, unknown>>;
 }
 
-export const ALL_REGIONS = [
-  '01',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '12',
-  '13',
-  '14',
-  '17',
-  '18',
-  '19',
-  '20',
-  '21',
-  '22',
-  '23',
-  '24',
-  '25',
-];
+export const ALL_REGIONS = LANSKODER;

@@ -54,6 +54,8 @@ export const HubConfigSchema = z
         supergraphPollIntervalMs: z.number().int().min(0).default(2_000),
         /** Keep-alive connections per subgraph origin. */
         subgraphConnections: z.number().int().positive().default(64),
+        /** Share identical in-flight subgraph queries between client requests (the key covers all sent). */
+        dedupeSubgraphRequests: z.boolean().default(true),
         /** Serve GraphiQL at the GraphQL URL to browsers (default: on in development mode only). */
         ide: z.boolean().optional(),
       })

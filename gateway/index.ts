@@ -33,7 +33,11 @@ export function createGateway(options: GatewayOptions): HubGateway {
     },
     logger,
   );
-  const client = new SubgraphClient({ connections: options.subgraphConnections ?? 64, requestIdHeader });
+  const client = new SubgraphClient({
+    connections: options.subgraphConnections ?? 64,
+    requestIdHeader,
+    dedupe: options.dedupeSubgraphRequests ?? true,
+  });
   // Secure by default: without options, access is enforced for anonymous callers only.
   if (!options.security)
     logger.info('no security options given: secure defaults (every caller anonymous, limits enforced)');

@@ -25,6 +25,8 @@ export interface GatewayOptions {
   readonly supergraphPollIntervalMs?: number;
   /** Keep-alive connections per subgraph origin. */
   readonly subgraphConnections?: number;
+  /** Share identical in-flight subgraph queries between client requests (default true). */
+  readonly dedupeSubgraphRequests?: boolean;
   /** Authentication, access enforcement, limits, … (gateway/security). Omitted: DEFAULT_SECURITY
    * (enforced, everyone anonymous — public data only). */
   readonly security?: SecurityOptions | undefined;

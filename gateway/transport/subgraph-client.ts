@@ -32,6 +32,8 @@ export interface SubgraphResponse {
 export interface SubgraphClientOptions {
   readonly connections: number;
   readonly requestIdHeader: string;
+  /** Share identical in-flight subgraph requests (queries only). Default true. */
+  readonly dedupe?: boolean;
 }
 
 /** Sends subgraph requests over keep-alive pools, with timeouts and in-flight deduplication. */
@@ -48,11 +50,12 @@ export class SubgraphClient {
   async send(request: SubgraphRequest): Promise<SubgraphResponse> {
     // The request id is deliberately not part of the key: it only labels logs, and keying on it
     // would stop concurrent clients from ever sharing a round trip. Everything else sent is.
-    const text = request.dedupe
-      ? await this.dedup.run(`${request.url}\n${request.headersKey}\n${request.body}`, () =>
-          this.roundTrip(request),
-        )
-      : await this.roundTrip(request);
+    const text =
+      request.dedupe && this.options.dedupe !== false
+        ? await this.dedup.run(`${request.url}\n${request.headersKey}\n${request.body}`, () =>
+            this.roundTrip(request),
+          )
+        : await this.roundTrip(request);
     return parseResponse(request.subgraph, text);
   }
 

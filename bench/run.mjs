@@ -2,7 +2,7 @@
 // Starts the four fixture subgraphs, then in interleaved rounds each target pinned to core 0:
 // oracle check, then per query warm-up, measured window at full load, window at 1 connection.
 // Writes results/latest.json and results/latest.md. See docs/benchmark.md.
-import { updateReadme } from './lib/readme.mjs';
+
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { startFixtures } from './lib/fixtures.mjs';
 import { measureQuery } from './lib/measure.mjs';
 import { expectedResponses } from './lib/oracle.mjs';
 import { pinningPlan, pinSelf, stopAllProcesses } from './lib/proc.mjs';
+import { updateReadme } from './lib/readme.mjs';
 import { renderMarkdown } from './lib/report.mjs';
 import { runSoak } from './lib/soak.mjs';
 import { checkTargets, compare, summariseTarget } from './lib/summary.mjs';

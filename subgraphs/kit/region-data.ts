@@ -16,6 +16,8 @@ interface LoadKey extends SourceRequest {
 /** The outcome of reading one collection from several regions. */
 export interface Collected {
   readonly records: readonly SourceRecord[];
+  /** Each answering region's own records array, as its source returned it (for per-region caches). */
+  readonly byRegion: ReadonlyMap<string, readonly SourceRecord[]>;
   /** Länskoder whose source failed; their records are missing from `records`. */
   readonly missingRegions: readonly string[];
   /** One error per failed region, code REGION_SOURCE_UNAVAILABLE, `extensions.region` set. */
@@ -78,10 +80,12 @@ export class RegionData {
       regions.map((owner) => this.#loader.load({ owner, collection, filter: options.filter })),
     );
     const records: SourceRecord[] = [];
+    const byRegion = new Map<string, readonly SourceRecord[]>();
     const missingRegions: string[] = [];
     const errors: GraphQLError[] = [];
     settled.forEach((outcome, index) => {
       const owner = regions[index]!;
+      if (outcome.status === 'fulfilled') byRegion.set(owner, outcome.value);
       // A loop, not push(...spread): a large region's collection would overflow the call stack.
       if (outcome.status === 'fulfilled') for (const record of outcome.value) records.push(record);
       else {
@@ -89,7 +93,7 @@ export class RegionData {
         errors.push(sourceError(owner, outcome.reason));
       }
     });
-    return { records, missingRegions, errors };
+    return { records, byRegion, missingRegions, errors };
   }
 
   async #batch(keys: readonly LoadKey[]): Promise<Array<readonly SourceRecord[] | Error>> {

@@ -40,59 +40,8 @@ export const TARGETS = [
       readyLine: true,
     }),
   },
-  {
-    id: 'vardnav',
-    label: 'Vårdnav gateway',
-    kind: 'ours',
-    queries: ['a', 'b'],
-    available: (ctx) => {
-      const entry = findGatewayEntry(ctx.vardnavFrom);
-      return entry.path ? { ok: true } : { ok: false, reason: entry.reason };
-    },
-    spawn: (ctx) => ({
-      command: process.execPath,
-      args: [
-        ...(ctx.vardnavFrom === 'dist' ? [] : ['--import', 'tsx']),
-        join(BENCH, 'targets', 'vardnav.mjs'),
-        '--supergraph',
-        ctx.supergraphPath,
-        '--port',
-        String(ctx.port),
-        '--from',
-        ctx.vardnavFrom,
-      ],
-      cwd: ROOT, // resolves tsx and the gateway's dependencies from the root node_modules
-      env: { NODE_ENV: 'production' },
-      readyLine: true,
-    }),
-  },
-  {
-    id: 'vardnav-no-dedup',
-    label: 'Vårdnav gateway, in-flight dedup off',
-    kind: 'ours',
-    queries: ['a', 'b'],
-    available: (ctx) => {
-      const entry = findGatewayEntry(ctx.vardnavFrom);
-      return entry.path ? { ok: true } : { ok: false, reason: entry.reason };
-    },
-    spawn: (ctx) => ({
-      command: process.execPath,
-      args: [
-        ...(ctx.vardnavFrom === 'dist' ? [] : ['--import', 'tsx']),
-        join(BENCH, 'targets', 'vardnav.mjs'),
-        '--supergraph',
-        ctx.supergraphPath,
-        '--port',
-        String(ctx.port),
-        '--from',
-        ctx.vardnavFrom,
-        '--no-dedup',
-      ],
-      cwd: ROOT, // resolves tsx and the gateway's dependencies from the root node_modules
-      env: { NODE_ENV: 'production' },
-      readyLine: true,
-    }),
-  },
+  oursTarget('vardnav', 'Vårdnav gateway', []),
+  oursTarget('vardnav-no-dedup', 'Vårdnav gateway, in-flight dedup off', ['--no-dedup']),
   {
     id: 'apollo-gateway',
     label: '@apollo/gateway',
@@ -143,3 +92,34 @@ export const TARGETS = [
 ];
 
 export const TARGET_IDS = TARGETS.map((t) => t.id);
+
+/** Our gateway as a target (targets/vardnav.mjs), with extra command-line flags. */
+function oursTarget(id, label, flags) {
+  return {
+    id,
+    label,
+    kind: 'ours',
+    queries: ['a', 'b'],
+    available: (ctx) => {
+      const entry = findGatewayEntry(ctx.vardnavFrom);
+      return entry.path ? { ok: true } : { ok: false, reason: entry.reason };
+    },
+    spawn: (ctx) => ({
+      command: process.execPath,
+      args: [
+        ...(ctx.vardnavFrom === 'dist' ? [] : ['--import', 'tsx']),
+        join(BENCH, 'targets', 'vardnav.mjs'),
+        '--supergraph',
+        ctx.supergraphPath,
+        '--port',
+        String(ctx.port),
+        '--from',
+        ctx.vardnavFrom,
+        ...flags,
+      ],
+      cwd: ROOT, // resolves tsx and the gateway's dependencies from the root node_modules
+      env: { NODE_ENV: 'production' },
+      readyLine: true,
+    }),
+  };
+}

@@ -38,7 +38,7 @@ export interface AgreementFact {
   sources: string[];
 }
 
-export interface BodyFact {
+export type BodyFact = {
   id: string;
   name: string;
   kind: CollaborationBodyKind;
@@ -49,7 +49,7 @@ export interface BodyFact {
   verified: boolean;
   note: string | null;
   sources: string[];
-}
+};
 
 export interface HealthcareRegionBodyFact {
   healthcareRegionId: string;
@@ -72,7 +72,7 @@ export interface ActivityPlanFact {
   items: Array<{ text: string; ocrText: string; reference: string | null }>;
 }
 
-export interface ProjectFact {
+export type ProjectFact = {
   id: string;
   name: string;
   programme: string | null;
@@ -83,7 +83,7 @@ export interface ProjectFact {
   description: string | null;
   note: string | null;
   sources: string[];
-}
+};
 
 export interface SamverkanFacts {
   documents: SeedDocument[];

@@ -2,6 +2,7 @@
  * Records of the samverkan dataset (owner `national`, domain `samverkan`): what the generator
  * writes and the subgraph reads. All are real reference data (`synthetic: false`).
  */
+import type { BodyFact, ProjectFact } from './facts.js';
 
 export const SAMVERKAN_COLLECTIONS = [
   'regions',
@@ -86,18 +87,8 @@ export type CollaborationBodyKind =
   | 'MANAGEMENT_GROUP'
   | 'COORDINATION_GROUP';
 
-export type CollaborationBodyRecord = Provenance & {
-  id: string;
-  name: string;
-  kind: CollaborationBodyKind;
-  healthcareRegionId: string | null;
-  memberRegionCodes: string[];
-  programme: string | null;
-  description: string | null;
-  verified: boolean;
-  note: string | null;
-  sources: string[];
-};
+/** A collaboration body as served: the curated fact plus its provenance. */
+export type CollaborationBodyRecord = Provenance & BodyFact;
 
 export type SubjectAreaRecord = { id: string; name: string; nameEn: string };
 
@@ -147,15 +138,5 @@ export type ActivityPlanRecord = Provenance & {
   items: ActivityPlanItemRecord[];
 };
 
-export type CollaborationProjectRecord = Provenance & {
-  id: string;
-  name: string;
-  programme: string | null;
-  healthcareRegionId: string | null;
-  participantRegionCodes: string[];
-  hospitalIds: string[];
-  status: string | null;
-  description: string | null;
-  note: string | null;
-  sources: string[];
-};
+/** A collaboration project as served: the curated fact plus its provenance. */
+export type CollaborationProjectRecord = Provenance & ProjectFact;

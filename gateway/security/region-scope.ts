@@ -29,9 +29,10 @@ export interface ScopedType {
 }
 
 /**
- * What is region scoped in the hub's schema. Detail fields are nullable where the schema allows
- * it, so a withheld value leaves the rest of the record; a non-null detail field (price lists'
- * `items`) propagates null to the nearest nullable parent, as GraphQL requires.
+ * What is region scoped in the hub's schema. Every detail field is nullable in the schema, so a
+ * withheld value leaves the rest of the record (a price list keeps its id, year and sjukvårdsregion
+ * when its `items` are withheld). Were one non-null, its null would propagate to the nearest
+ * nullable parent (GraphQL spec §6.4.4).
  */
 export const SCOPED_TYPES: readonly ScopedType[] = [
   {

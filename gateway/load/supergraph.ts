@@ -4,6 +4,7 @@ import type { Logger } from '../../core/log.js';
 import type { SubgraphDirectory } from '../execute/run.js';
 import { OperationPlanner } from '../plan/planner.js';
 import { buildApiSchema } from './api-schema.js';
+import { plannerSupergraph } from './planner-graph-order.js';
 import { subgraphUrls } from './subgraph-urls.js';
 import type { SupergraphText } from './supergraph-source.js';
 import { TypeIndex } from './type-index.js';
@@ -29,9 +30,10 @@ export interface SupergraphBuildOptions {
 /** Builds a supergraph snapshot; throws with a clear message when the SDL cannot be served. */
 export function buildSupergraph(text: SupergraphText, options: SupergraphBuildOptions): LoadedSupergraph {
   const document = parse(text.sdl, { noLocation: true });
+  const forPlanner = plannerSupergraph(text.sdl, document);
   let planner: QueryPlanner;
   try {
-    planner = new QueryPlanner(text.sdl);
+    planner = new QueryPlanner(forPlanner.sdl);
   } catch (error) {
     throw new Error(`the query planner rejects the supergraph: ${(error as Error).message}`);
   }
@@ -47,7 +49,13 @@ export function buildSupergraph(text: SupergraphText, options: SupergraphBuildOp
     sdl: text.sdl,
     apiSchema,
     types: new TypeIndex(document),
-    planner: new OperationPlanner(planner, apiSchema, options.planCacheSize, options.logger),
+    planner: new OperationPlanner(
+      planner,
+      apiSchema,
+      options.planCacheSize,
+      options.logger,
+      forPlanner.serviceNames,
+    ),
     subgraphs: {
       names: [...urls.keys()],
       url: (name) => urls.get(name),

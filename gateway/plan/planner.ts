@@ -6,6 +6,7 @@ import { describeError, type Logger } from '../../core/log.js';
 import type { SecuredOperation } from '../security/secured-operation.js';
 import { splitLocalFields } from './local-fields.js';
 import { PreparedOperation } from './prepared.js';
+import { restoreServiceNames } from './service-names.js';
 
 export interface PlanRequest {
   readonly document: DocumentNode;
@@ -36,6 +37,8 @@ export class OperationPlanner {
     private readonly schema: GraphQLSchema,
     cacheSize: number,
     private readonly logger: Logger,
+    /** Planner service name → subgraph name, when the planner got renamed subgraphs (load/planner-graph-order.ts). */
+    private readonly serviceNames: ReadonlyMap<string, string> = new Map(),
   ) {
     this.cache = new LRUCache({ max: cacheSize });
   }
@@ -68,7 +71,10 @@ export class OperationPlanner {
     let plan = null;
     if (split.planText !== null) {
       try {
-        plan = await this.planner.planAsync(split.planText, request.operationName, new Set(), 0);
+        plan = restoreServiceNames(
+          await this.planner.planAsync(split.planText, request.operationName, new Set(), 0),
+          this.serviceNames,
+        );
       } catch (error) {
         this.logger.error('query planning failed', {
           operationName: request.operationName,

@@ -5,6 +5,7 @@ import { interfaceObjectIndirect } from '../fixtures/audit/interface-object-indi
 import { interfaceObjectNonResolvable } from '../fixtures/audit/interface-object-non-resolvable/index.js';
 import { node } from '../fixtures/audit/node/index.js';
 import { partialUnion } from '../fixtures/audit/partial-union/index.js';
+import { partialUnionPrimary } from '../fixtures/audit/partial-union-primary/index.js';
 import { describeAuditSuites } from '../fixtures/audit/run-suite.js';
 import { unionInterfaceDistributed } from '../fixtures/audit/union-interface-distributed/index.js';
 import { unionIntersection } from '../fixtures/audit/union-intersection/index.js';
@@ -18,6 +19,7 @@ describeAuditSuites([
   unionIntersection,
   unionInterfaceDistributed,
   partialUnion,
+  partialUnionPrimary,
   node,
   fieldShapeMismatch,
 ]);

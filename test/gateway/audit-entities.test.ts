@@ -1,6 +1,7 @@
 import { complexEntityCall } from '../fixtures/audit/complex-entity-call/index.js';
 import { corruptedNodeId } from '../fixtures/audit/corrupted-node-id/index.js';
 import { keysMashup } from '../fixtures/audit/keys-mashup/index.js';
+import { mysteriousExternal } from '../fixtures/audit/mysterious-external/index.js';
 import { nullKeys } from '../fixtures/audit/null-keys/index.js';
 import { override } from '../fixtures/audit/override/index.js';
 import { overrideInterface } from '../fixtures/audit/override-interface/index.js';
@@ -20,4 +21,5 @@ describeAuditSuites([
   override,
   overrideInterface,
   corruptedNodeId,
+  mysteriousExternal,
 ]);

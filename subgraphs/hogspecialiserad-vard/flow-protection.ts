@@ -1,4 +1,10 @@
-import { type AdditiveRelation, protectTable, type SourceRecord } from '../kit/index.js';
+import {
+  type AdditiveRelation,
+  type ProtectedTable,
+  protectTable,
+  type SourceRecord,
+  type SuppressionCache,
+} from '../kit/index.js';
 import type { Level } from './flow-cells.js';
 
 /**
@@ -9,7 +15,8 @@ import type { Level } from './flow-cells.js';
  * all care areas), YEAR (column totals: a care area over the year) and YEAR_ALL_CARE_AREAS (the
  * grand total). No sum over regions is published, so each (from, to, year) table is protected on its
  * own with the kit's `protectTable` (primary plus secondary suppression). The pattern depends only
- * on the table, never on a query's filters or paging, and is computed once per records array.
+ * on the table, never on a query's filters or paging, and is computed once per content
+ * (`cachedFlowProtection`).
  */
 export interface FlowProtection {
   /** True when the published cell (level, period, care area or null, from, to) is hidden. */
@@ -79,22 +86,35 @@ export function protectFlows(records: readonly SourceRecord[], threshold: number
   };
 }
 
-const cache = new WeakMap<readonly SourceRecord[], Map<number, FlowProtection>>();
+/**
+ * The flow tables as the suppression cache sees them. `write` appends exactly what `protectFlows`
+ * reads from each record (from, to, month, care area as strings, count as a number), in input
+ * order: keep the two in step, and bump the version when `protectFlows` changes its layout or rules.
+ */
+export const FLOW_TABLES: ProtectedTable<readonly SourceRecord[], FlowProtection> = {
+  definition: 'hogspecialiserad-vard/patient-flow-tables/v1',
+  write(records, digest) {
+    for (const record of records) {
+      digest.text(String(record.fromRegion), 0);
+      digest.text(String(record.toRegion), 1);
+      digest.text(String(record.month), 2);
+      digest.text(String(record.careArea), 3);
+      digest.number(Number(record.count));
+    }
+  },
+  protect: protectFlows,
+  tokens: (records) => records.length * 5,
+};
 
 /**
- * `protectFlows`, computed once per records array and threshold: reused across requests while the
- * source returns the same array (file sources cache it until the file changes).
+ * `protectFlows` through the server's suppression cache: reused while the source returns the same
+ * array (file sources, until the file changes) or the same content (HTTP and PostgreSQL sources,
+ * which return fresh arrays per request).
  */
-export function cachedFlowProtection(records: readonly SourceRecord[], threshold: number): FlowProtection {
-  let byThreshold = cache.get(records);
-  if (!byThreshold) {
-    byThreshold = new Map();
-    cache.set(records, byThreshold);
-  }
-  let protection = byThreshold.get(threshold);
-  if (!protection) {
-    protection = protectFlows(records, threshold);
-    byThreshold.set(threshold, protection);
-  }
-  return protection;
+export function cachedFlowProtection(
+  cache: SuppressionCache,
+  records: readonly SourceRecord[],
+  threshold: number,
+): FlowProtection {
+  return cache.protect(FLOW_TABLES, records, threshold);
 }

@@ -9,6 +9,7 @@ export {
   slugArg,
   yearArg,
 } from './args.js';
+export { ContentDigest } from './content-digest.js';
 export type { SubgraphContext } from './context.js';
 export { regionReference } from './entities.js';
 export { type Collections, indexBy, nationalCollections, nationalView } from './national.js';
@@ -50,3 +51,11 @@ export {
   type SourceRequest,
 } from './sources/types.js';
 export { type SuppressedCount, suppress } from './suppression.js';
+export {
+  DEFAULT_SUPPRESSION_CACHE_ENTRIES,
+  type ProtectedTable,
+  SuppressionCache,
+  type SuppressionCacheOptions,
+  type SuppressionCacheStats,
+  suppressionCacheOf,
+} from './suppression-cache.js';

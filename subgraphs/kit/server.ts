@@ -17,6 +17,7 @@ import { partialErrorsPlugin } from './partial-errors.js';
 import { RegionData } from './region-data.js';
 import { buildModuleSchema, type SubgraphModule } from './schema.js';
 import type { SourceRegistry } from './sources/types.js';
+import { SuppressionCache } from './suppression-cache.js';
 
 export interface SubgraphServerOptions {
   readonly host: string;
@@ -24,6 +25,8 @@ export interface SubgraphServerOptions {
   readonly port: number;
   readonly registry: SourceRegistry;
   readonly suppressionThreshold: number;
+  /** Suppression patterns by content; default: a `SuppressionCache` of the default size per server. */
+  readonly suppressionCache?: SuppressionCache | undefined;
   readonly bodyLimitBytes: number;
   readonly maxHeaderBytes: number;
   readonly requestTimeoutMs: number;
@@ -64,6 +67,7 @@ export async function createSubgraphApp(
   });
   await apollo.start();
 
+  const suppressionCache = options.suppressionCache ?? new SuppressionCache();
   const identities = new WeakMap<object, ForwardedIdentity | null>();
   const identityOptions = options.identity;
   if (identityOptions) {
@@ -97,6 +101,7 @@ export async function createSubgraphApp(
         onSourceError: (owner, error) => logger.warn('source failed', { owner, ...describeError(error) }),
       }),
       suppressionThreshold: options.suppressionThreshold,
+      suppressionCache,
       identity: identities.get(request) ?? null,
       partialErrors: [],
     }),

@@ -1,4 +1,5 @@
 import {
+  type DirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   Kind,
@@ -22,6 +23,24 @@ export interface SplitOperation {
   readonly hasIntrospection: boolean;
 }
 
+/**
+ * True when a literal `@skip(if: true)` or `@include(if: false)` excludes the selection (GraphQL
+ * spec §6.3.2 CollectFields). The planner fails on an operation whose every root selection is
+ * excluded this way ("Failed to build a plan") although its answer is `{ "data": {} }`, so such
+ * root selections are removed before planning, like local fields. Conditions on variables are
+ * planned as Condition nodes and stay.
+ */
+function literallyExcluded(directives: readonly DirectiveNode[] | undefined): boolean {
+  if (!directives) return false;
+  for (const d of directives) {
+    const arg = d.arguments?.find((a) => a.name.value === 'if')?.value;
+    if (arg?.kind !== Kind.BOOLEAN) continue;
+    if (d.name.value === 'skip' && arg.value) return true;
+    if (d.name.value === 'include' && !arg.value) return true;
+  }
+  return false;
+}
+
 /** Splits an operation into what the planner plans and what the gateway answers itself. */
 export function splitLocalFields(
   document: DocumentNode,
@@ -32,13 +51,17 @@ export function splitLocalFields(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  let hasLocal = false;
+  let needsStrip = false;
   let hasIntrospection = false;
   const rootFragments = new Set<string>();
   const scan = (set: SelectionSetNode) => {
     for (const s of set.selections) {
+      if (literallyExcluded(s.directives)) {
+        needsStrip = true;
+        continue;
+      }
       if (s.kind === Kind.FIELD) {
-        if (LOCAL_ROOT_FIELDS.has(s.name.value)) hasLocal = true;
+        if (LOCAL_ROOT_FIELDS.has(s.name.value)) needsStrip = true;
         if (INTROSPECTION_ROOT_FIELDS.has(s.name.value)) hasIntrospection = true;
       } else if (s.kind === Kind.INLINE_FRAGMENT) scan(s.selectionSet);
       else if (!rootFragments.has(s.name.value)) {
@@ -49,17 +72,19 @@ export function splitLocalFields(
     }
   };
   scan(operation.selectionSet);
-  if (!hasLocal)
+  if (!needsStrip)
     return {
       planText: hasOtherOperations(document) ? print(operationDocument(document, operation)) : source,
       hasIntrospection,
     };
 
-  // Strip local fields from the root selection set and from fragments used at the root.
+  // Strip local fields (and literally excluded selections) from the root selection set and from
+  // fragments used at the root.
   const emptied = new Set<string>();
   const strip = (set: SelectionSetNode): SelectionSetNode => {
     const selections = [];
     for (const s of set.selections) {
+      if (literallyExcluded(s.directives)) continue;
       if (s.kind === Kind.FIELD) {
         if (!LOCAL_ROOT_FIELDS.has(s.name.value)) selections.push(s);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBGRAPHS, type SubgraphName } from '../core/subgraph-names.js';
+import { DEFAULT_SUPPRESSION_CACHE_ENTRIES } from '../subgraphs/kit/suppression-cache.js';
 import { SecuritySchema } from './security.js';
 import { SourcesSchema } from './sources.js';
 
@@ -77,6 +78,13 @@ export const HubConfigSchema = z
       .object({
         /** Counts of patients or people below this are never served (primary suppression). */
         suppressionThreshold: z.number().int().min(1).max(1000).default(5),
+        /** Secondary-suppression patterns kept per subgraph, keyed on their content (0 = off). */
+        suppressionCacheEntries: z
+          .number()
+          .int()
+          .min(0)
+          .max(10_000)
+          .default(DEFAULT_SUPPRESSION_CACHE_ENTRIES),
       })
       .strict()
       .prefault({}),

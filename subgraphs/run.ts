@@ -3,6 +3,7 @@ import type { Logger } from '../core/log.js';
 import type { SubgraphName } from '../core/subgraph-names.js';
 import { MODULES } from './index.js';
 import { type RunningServer, type SourceRegistry, startSubgraph } from './kit/index.js';
+import { SuppressionCache } from './kit/suppression-cache.js';
 
 /** Starts the named subgraphs (all by default) on their configured ports. */
 export async function startHubSubgraphs(
@@ -22,6 +23,7 @@ export async function startHubSubgraphs(
           port: config.subgraphs[name].port,
           registry,
           suppressionThreshold: config.privacy.suppressionThreshold,
+          suppressionCache: new SuppressionCache({ maxEntries: config.privacy.suppressionCacheEntries }),
           bodyLimitBytes: config.http.bodyLimitBytes,
           maxHeaderBytes: config.http.maxHeaderBytes,
           requestTimeoutMs: config.http.requestTimeoutMs,

@@ -1,7 +1,7 @@
-import type { JWK } from 'jose';
 import type { HubConfig } from '../config/index.js';
 import type { Logger } from '../core/log.js';
 import type { GatewayServerOptions } from '../gateway/index.js';
+import type { StaticPublicKey } from '../gateway/security/jwt.js';
 import type { SecurityOptions } from '../gateway/security/options.js';
 import { loadTrustedDocuments } from '../gateway/security/trusted-documents.js';
 import type { IdeAssets } from '../ide/serve.js';
@@ -37,7 +37,7 @@ export function securityOptionsFromConfig(config: HubConfig, env: Env): Security
     jwt: s.jwt
       ? {
           jwksUrl: s.jwt.jwksUrl,
-          publicKeys: s.jwt.publicKeys as JWK[] | undefined,
+          publicKeys: s.jwt.publicKeys as StaticPublicKey[] | undefined,
           algorithms: s.jwt.algorithms,
           issuer: s.jwt.issuer,
           audience: s.jwt.audience,

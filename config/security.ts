@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPemKey, type PemPublicKey, pemToJwk } from '../core/public-keys.js';
 
 /**
  * Säkerhet — the `security` section of the hub configuration (gateway access control and
@@ -24,12 +25,37 @@ const ASYMMETRIC = [
   'EdDSA',
 ] as const;
 
+/**
+ * One static key: a JWK object, or `{ pem, alg, kid? }` with an SPKI public key or an X.509
+ * certificate in PEM. A PEM entry is checked here (parses, is a public key of the type and size
+ * `alg` needs), so a bad key is a configuration error naming its entry, not a 401 for every caller.
+ */
+const publicKey = z.record(z.string(), z.unknown()).superRefine((entry, ctx) => {
+  const kid = typeof entry.kid === 'string' ? ` (kid "${entry.kid}")` : '';
+  if (!isPemKey(entry)) {
+    if (typeof entry.kty !== 'string')
+      ctx.addIssue({
+        code: 'custom',
+        message: 'neither a JWK (no "kty") nor a PEM key ({ "pem", "alg", "kid"? })',
+      });
+    return;
+  }
+  const unknown = Object.keys(entry).filter((k) => k !== 'pem' && k !== 'alg' && k !== 'kid');
+  try {
+    if (unknown.length > 0)
+      throw new Error(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
+    pemToJwk(entry as unknown as PemPublicKey);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `PEM key${kid}: ${(error as Error).message}` });
+  }
+});
+
 const jwtSection = z
   .object({
     /** JWKS URL of the identity provider (keys refetched on an unknown `kid`). */
     jwksUrl: z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional(),
-    /** Static public keys (JWK objects) instead of a JWKS URL. */
-    publicKeys: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** Static public keys instead of a JWKS URL: JWK objects or `{ pem, alg, kid? }` (SPKI or X.509). */
+    publicKeys: z.array(publicKey).optional(),
     /** Accepted algorithms (asymmetric only). */
     algorithms: z.array(z.enum(ASYMMETRIC)).min(1).default(['RS256', 'ES256', 'EdDSA']),
     issuer: z.string().min(1).optional(),
@@ -45,6 +71,17 @@ const jwtSection = z
   .strict()
   .refine((j) => Boolean(j.jwksUrl) !== Boolean(j.publicKeys?.length), {
     error: 'set exactly one of jwksUrl or publicKeys',
+  })
+  .superRefine((j, ctx) => {
+    // A key whose alg is not accepted would silently never verify a token.
+    j.publicKeys?.forEach((key, index) => {
+      if (typeof key.alg === 'string' && !(j.algorithms as readonly string[]).includes(key.alg))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['publicKeys', index, 'alg'],
+          message: `${key.alg} is not in algorithms (${j.algorithms.join(', ')}): tokens for this key would never verify`,
+        });
+    });
   });
 
 export const SecuritySchema = z

@@ -1,6 +1,6 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import type { FastifyRequest } from 'fastify';
-import { identityOf } from './http-hooks.js';
+import { requestSecurityOf } from './access-log.js';
 import { securityPlugin } from './plugin.js';
 import type { GatewaySecurity, RequestSecurity } from './security.js';
 import { trustedDocumentCache } from './trusted-documents.js';
@@ -29,7 +29,6 @@ export function apolloSecurityConfig(security: GatewaySecurity | null) {
 
 /** The Apollo context of one request: what security knows about it. */
 export function securityContext(request: FastifyRequest): { security: RequestSecurity } {
-  return {
-    security: { identity: identityOf(request), secured: null, regionWithheld: 0, started: Date.now() },
-  };
+  // The same object the HTTP hooks filled in, so the access line has both halves of the story.
+  return { security: requestSecurityOf(request) };
 }

@@ -7,6 +7,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import { isPemKey, type PemPublicKey, pemToJwk } from '../../core/public-keys.js';
 import { isRegionCode } from '../../core/regions.js';
 import type { Identity } from './identity.js';
 
@@ -14,8 +15,8 @@ import type { Identity } from './identity.js';
 export interface JwtOptions {
   /** JWKS URL of the identity provider; keys are refetched when a token names an unknown `kid`. */
   readonly jwksUrl?: string | undefined;
-  /** Static public keys (JWK) when there is no JWKS URL. */
-  readonly publicKeys?: readonly JWK[] | undefined;
+  /** Static public keys when there is no JWKS URL: JWKs, or PEM (SPKI or X.509) with `alg`. */
+  readonly publicKeys?: readonly StaticPublicKey[] | undefined;
   /** Accepted `alg` values (never `none`, never a symmetric alg with public keys). */
   readonly algorithms: readonly string[];
   readonly issuer?: string | undefined;
@@ -27,6 +28,28 @@ export interface JwtOptions {
   /** Minimum time between two JWKS fetches (an unknown `kid` triggers one after this). */
   readonly jwksCooldownMs: number;
   readonly jwksTimeoutMs: number;
+}
+
+/** A static verification key: a public JWK, or PEM with its algorithm (core/public-keys.ts). */
+export type StaticPublicKey = JWK | PemPublicKey;
+
+/**
+ * The static keys as one JWK set, converted once at start. A PEM key that cannot be used throws
+ * here, naming the entry, so a misconfigured gateway never starts (config validation reports the
+ * same problems earlier for keys from the configuration file).
+ */
+export function staticKeySet(keys: readonly StaticPublicKey[]): JSONWebKeySet {
+  return {
+    keys: keys.map((key, index) => {
+      if (!isPemKey(key)) return key as JWK;
+      try {
+        return pemToJwk(key) as JWK;
+      } catch (error) {
+        const name = key.kid ? ` (kid "${key.kid}")` : '';
+        throw new Error(`jwt.publicKeys[${index}]${name}: ${(error as Error).message}`);
+      }
+    }),
+  };
 }
 
 /** A bearer token that failed verification; the message is safe to show the client. */
@@ -48,7 +71,7 @@ export class JwtAuthenticator {
         timeoutDuration: options.jwksTimeoutMs,
       });
     } else if (options.publicKeys && options.publicKeys.length > 0) {
-      this.keys = createLocalJWKSet({ keys: [...options.publicKeys] } as JSONWebKeySet);
+      this.keys = createLocalJWKSet(staticKeySet(options.publicKeys));
     } else {
       throw new Error('JWT authentication needs a jwksUrl or publicKeys');
     }

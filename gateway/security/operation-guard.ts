@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../../core/errors.js';
-import { identityOf } from './http-hooks.js';
-import { countTokens, exceeded, type LimitName, measureDocument } from './limits.js';
+import { noteRefusal } from './access-log.js';
+import { countTokens, exceeded, type LimitName, type LimitOptions, measureDocument } from './limits.js';
 import type { GatewaySecurity } from './security.js';
 import { requiresTrusted, sha256 } from './trusted-documents.js';
 
@@ -47,14 +47,14 @@ export function registerOperationGuard(
         const client = header(request, trustedDocuments.clientHeader);
         if (requiresTrusted(trustedDocuments, client) && (!hash || !trustedDocuments.documents.has(hash))) {
           return refuse(
-            security,
             request,
             reply,
+            'trusted_document_required',
             403,
             ErrorCode.TRUSTED_DOCUMENT_REQUIRED,
             `Client '${client ?? '(unnamed)'}' may only run trusted documents; this operation is not one of them.`,
             {},
-            hash,
+            { name: body.operationName, hash },
           );
         }
       }
@@ -84,14 +84,14 @@ export function registerOperationGuard(
       }
       const first = over[0]!;
       return refuse(
-        security,
         request,
         reply,
+        `limit:${LIMIT_SETTINGS[first.limit]}`,
         400,
         ErrorCode.OPERATION_LIMIT_EXCEEDED,
         `The operation exceeds the ${first.limit} limit: measured ${first.measured}, maximum ${first.max}.`,
         { limit: first.limit, measured: first.measured, max: first.max },
-        hash,
+        { name: body.operationName, hash },
       );
     }
   });
@@ -120,32 +120,30 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The setting each limit is configured by (`security.limits.<setting>`), named in the access log. */
+const LIMIT_SETTINGS: Record<LimitName, keyof LimitOptions> = {
+  depth: 'maxDepth',
+  aliases: 'maxAliases',
+  rootFields: 'maxRootFields',
+  directives: 'maxDirectives',
+  tokens: 'maxTokens',
+  cost: 'maxCost',
+};
+
 function refuse(
-  security: GatewaySecurity,
   request: FastifyRequest,
   reply: FastifyReply,
+  refusal: string,
   status: number,
   code: string,
   message: string,
   extensions: Record<string, unknown>,
-  hash: string | undefined,
+  operation: { name: unknown; hash: string | undefined },
 ) {
-  const identity = identityOf(request);
-  security.accessLog(
-    security.logAccess(identity, {
-      client: header(request, 'apollographql-client-name') ?? null,
-      requestId: header(request, 'x-request-id') ?? null,
-      operationName: null,
-      operationHash: hash ?? null,
-      operationType: null,
-      sensitiveFields: [],
-      deniedFields: [],
-      regionWithheld: 0,
-      errorCodes: [code],
-      status,
-      durationMs: 0,
-    }),
-  );
+  noteRefusal(request, refusal, code, {
+    name: typeof operation.name === 'string' ? operation.name : null,
+    hash: operation.hash,
+  });
   return reply
     .code(status)
     .type('application/json; charset=utf-8')

@@ -2,11 +2,12 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GatewaySecurity } from './security.js';
 
 /**
- * Apollo Server plugin: the access log line when the response is sent (who, when, which
- * operation by name and hash, which sensitive fields were touched or denied; never variables).
- * Limits and trusted documents are checked earlier, in operation-guard.ts.
+ * Apollo Server plugin: records what the access log says about an operation Apollo ran (name,
+ * hash, type, error codes; never variables). The line itself is written once per HTTP request
+ * when the reply is sent (access-log.ts), so refusals before Apollo and operations Apollo ran are
+ * logged in one place. Limits and trusted documents are checked earlier, in operation-guard.ts.
  */
-export function securityPlugin(security: GatewaySecurity): ApolloServerPlugin<BaseContext> {
+export function securityPlugin(_security: GatewaySecurity): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart(start) {
       const request = GatewaySecurity.requestOf(start.contextValue);
@@ -14,23 +15,16 @@ export function securityPlugin(security: GatewaySecurity): ApolloServerPlugin<Ba
         async willSendResponse(ctx) {
           const body = ctx.response.body;
           const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
-          const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
-          const header = (name: string) => ctx.request.http?.headers.get(name) ?? null;
-          security.accessLog(
-            security.logAccess(request.identity, {
-              client: header('apollographql-client-name'),
-              requestId: header('x-request-id'),
-              operationName: ctx.operationName ?? null,
-              operationHash: ctx.queryHash ?? null,
-              operationType: ctx.operation?.operation ?? null,
-              sensitiveFields: request.secured?.sensitive ?? [],
-              deniedFields: [...new Set(request.secured?.removed.map((r) => r.coordinate) ?? [])],
-              regionWithheld: request.regionWithheld,
-              errorCodes: codes,
-              status: ctx.response.http.status ?? 200,
-              durationMs: Date.now() - request.started,
-            }),
-          );
+          const access = request.access;
+          // A batch (when enabled) shares one context and one line: codes of all, first operation's name.
+          access.errorCodes = [
+            ...new Set([...access.errorCodes, ...errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'))]),
+          ];
+          if (access.operationHash === null && access.operationName === null) {
+            access.operationName = ctx.operationName ?? null;
+            access.operationHash = ctx.queryHash ?? null;
+            access.operationType = ctx.operation?.operation ?? null;
+          }
         },
       };
     },

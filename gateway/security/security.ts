@@ -3,10 +3,10 @@ import type { Logger } from '../../core/log.js';
 import type { ExecutionRun } from '../execute/run.js';
 import type { LoadedSupergraph } from '../load/supergraph.js';
 import type { PreparedOperation } from '../plan/prepared.js';
-import { type AccessLogWriter, accessLogEntry } from './access-log.js';
+import { type AccessFacts, type AccessLogWriter, newRequestSecurity } from './access-log.js';
 import { authorisationErrors } from './authorisation-errors.js';
 import { IdentityForwarder } from './forward.js';
-import { ANONYMOUS, authorisationKey, type Identity, identityKey } from './identity.js';
+import { authorisationKey, type Identity, identityKey } from './identity.js';
 import { JwtAuthenticator } from './jwt.js';
 import { AccessMarkings } from './markings.js';
 import type { SecurityOptions } from './options.js';
@@ -16,12 +16,14 @@ import { applyRegionScope, SCOPED_TYPES } from './region-scope.js';
 import { secureOperation } from './secure-operation.js';
 import type { SecuredOperation } from './secured-operation.js';
 
-/** What security learnt about one request, kept on the Apollo context for the access log. */
+/** What security learnt about one request (http-hooks → Apollo context → access log). */
 export interface RequestSecurity {
   identity: Identity;
   secured: SecuredOperation | null;
   regionWithheld: number;
+  /** When the gateway received the request (ms since the epoch). */
   started: number;
+  access: AccessFacts;
 }
 
 /** The gateway's security: one instance per gateway, built from resolved SecurityOptions. */
@@ -100,8 +102,6 @@ export class GatewaySecurity {
 
   static requestOf(context: unknown): RequestSecurity {
     const existing = (context as { security?: RequestSecurity } | undefined)?.security;
-    return existing ?? { identity: ANONYMOUS, secured: null, regionWithheld: 0, started: Date.now() };
+    return existing ?? newRequestSecurity();
   }
-
-  logAccess = accessLogEntry;
 }

@@ -34,6 +34,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** This client may only run trusted (saved) documents, and this one is not among them. */
   TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** The request body is larger than the gateway accepts (`http.bodyLimitBytes`; HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The request did not finish within the gateway's total request deadline. */
   REQUEST_DEADLINE_EXCEEDED: 'REQUEST_DEADLINE_EXCEEDED',
   // Apollo Server's own request-level codes, kept as they are:

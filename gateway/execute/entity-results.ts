@@ -1,10 +1,12 @@
 import type { OutputRewrite } from '@graphql-hive/router-query-planner';
+import { GraphQLError } from 'graphql';
 import type { RawSubgraphError } from '../transport/subgraph-client.js';
 import { deepMerge } from './merge.js';
 import { pathArray } from './path.js';
 import type { EntityBatch } from './representations.js';
 import { applyRewrites } from './rewrites.js';
 import type { ExecutionRun } from './run.js';
+import type { FetchFailure } from './shape/shape.js';
 import { subgraphError } from './subgraph-errors.js';
 
 /** Merges the `_entities` answers (one per representation, in order) into every target. */
@@ -55,5 +57,25 @@ export function relocateEntityErrors(
       placed = true;
     }
     if (!placed) run.errors.push(subgraphError(raw, subgraph, undefined));
+  }
+}
+
+/**
+ * A failed entity fetch (subgraph down, timeout, bad response). In graphql-js terms every field
+ * it would have supplied had a resolver that raised its error: response shaping reports the error
+ * at each such field position of every target and propagates nulls (GraphQL spec §6.4.4), with
+ * the client's locations. Should no position report it (e.g. the fetch only served @requires
+ * inputs of fields nulled elsewhere), execute.ts reports it once at the first target's path.
+ */
+export function failEntities(run: ExecutionRun, batches: readonly EntityBatch[], error: GraphQLError): void {
+  const first = batches.find((b) => b.targets.length > 0)?.targets[0];
+  const placed = first
+    ? new GraphQLError(error.message, { path: pathArray(first.path), extensions: error.extensions })
+    : error;
+  const failure: FetchFailure = { error: placed, reported: false };
+  for (const batch of batches) {
+    for (const target of batch.targets) {
+      if (!run.failed.has(target.object)) run.failed.set(target.object, failure);
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { OutgoingHeaders } from '../transport/headers.js';
 import type { SubgraphClient } from '../transport/subgraph-client.js';
 import { executeIntrospection } from './introspection.js';
 import type { ExecutionRun, SubgraphDirectory } from './run.js';
+import { locateErrors } from './shape/locate.js';
 import { shapeResponse } from './shape/shape.js';
 import { executeNode } from './walker.js';
 
@@ -19,6 +20,8 @@ export interface ExecuteInput {
   readonly variables: Readonly<Record<string, unknown>> | undefined;
   readonly outgoing: OutgoingHeaders;
   readonly logger: Logger;
+  /** The request's cancellation (client gone, deadline): see ExecutionRun.signal. */
+  readonly signal: AbortSignal;
   /** Runs after the fetches, before shaping; its errors join the response (security). */
   readonly afterFetch?: (run: ExecutionRun) => readonly GraphQLError[];
 }
@@ -42,9 +45,10 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     variables,
     isMutation: prepared.operation.operation === 'mutation',
     logger: input.logger,
+    signal: input.signal,
     data: Object.create(null),
     errors: [],
-    failedFetch: false,
+    failed: new Map(),
   };
   let introspection: Record<string, unknown> | null = null;
   const extraErrors: GraphQLError[] = [];
@@ -55,13 +59,20 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
   }
   if (prepared.plan?.node) await executeNode(run, prepared.plan.node);
   if (input.afterFetch) run.errors.push(...input.afterFetch(run));
+  const root = prepared.shape(prepared.conditions(variables));
   const shaped = shapeResponse({
-    root: prepared.shape(prepared.conditions(variables)),
+    root,
     data: run.data,
     introspection,
     errors: run.errors,
-    suppressCompletionErrors: run.failedFetch,
+    failed: run.failed,
   });
-  const errors = [...run.errors, ...extraErrors, ...shaped.errors];
+  // A failed entity fetch no field position reported (shape.ts) is still the client's to know.
+  const unreported = [...new Set(run.failed.values())].filter((f) => !f.reported).map((f) => f.error);
+  const errors = [
+    ...locateErrors(root, run.data, [...run.errors, ...unreported]),
+    ...extraErrors,
+    ...shaped.errors,
+  ];
   return errors.length > 0 ? { data: shaped.data, errors } : { data: shaped.data };
 }

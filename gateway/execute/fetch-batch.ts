@@ -1,7 +1,6 @@
-import type { BatchFetchNode } from '@graphql-hive/router-query-planner';
-import { mergeEntities, relocateEntityErrors } from './entity-results.js';
+import type { BatchFetchNode, FlattenNodePathSegment } from '@graphql-hive/router-query-planner';
+import { failEntities, mergeEntities, relocateEntityErrors } from './entity-results.js';
 import { sendFetch, usedVariables } from './fetch-request.js';
-import { pathArray } from './path.js';
 import { buildBatch, type EntityBatch } from './representations.js';
 import type { ExecutionRun } from './run.js';
 
@@ -11,13 +10,19 @@ import type { ExecutionRun } from './run.js';
  * sent, even when empty: the operation declares them all as required (`[_Any!]!`, GraphQL spec
  * §6.4.1 CoerceVariableValues would reject a missing one).
  */
-export async function executeBatchFetch(run: ExecutionRun, node: BatchFetchNode): Promise<void> {
+export async function executeBatchFetch(
+  run: ExecutionRun,
+  node: BatchFetchNode,
+  /** The path of an enclosing Flatten (walker.ts): the alias paths are relative to it. */
+  at: readonly FlattenNodePathSegment[] = [],
+): Promise<void> {
   const aliases = node.entityBatch.aliases;
   const batches: EntityBatch[] = [];
   let total = 0;
   let members = '';
   for (const alias of aliases) {
-    const batch = buildBatch(run, alias.paths, alias.requires, alias.inputRewrites);
+    const paths = at.length === 0 ? alias.paths : alias.paths.map((path) => [...at, ...path]);
+    const batch = buildBatch(run, paths, alias.requires, alias.inputRewrites);
     batches.push(batch);
     total += batch.representations.length;
     members += `${members ? ',' : ''}${JSON.stringify(alias.representationsVariableName)}:[${batch.representations.join(',')}]`;
@@ -25,11 +30,8 @@ export async function executeBatchFetch(run: ExecutionRun, node: BatchFetchNode)
   if (total === 0) return;
   const others = usedVariables(run, node.variableUsages);
   const first = batches.find((b) => b.targets.length > 0)!;
-  const response = await sendFetch(
-    run,
-    node,
-    others ? `${members},${others}` : members,
-    pathArray(first.targets[0]!.path),
+  const response = await sendFetch(run, node, others ? `${members},${others}` : members, (error) =>
+    failEntities(run, batches, error),
   );
   if (!response) return;
   for (let i = 0; i < aliases.length; i++) {
@@ -41,7 +43,6 @@ export async function executeBatchFetch(run: ExecutionRun, node: BatchFetchNode)
     }
     const entities = response.data?.[alias.alias];
     if (Array.isArray(entities)) mergeEntities(run, batch, entities, alias.outputRewrites);
-    else if (batch.targets.length > 0) run.failedFetch = true;
   }
   if (response.errors) {
     const unplaced = response.errors.filter(

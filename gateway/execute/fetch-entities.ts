@@ -1,7 +1,6 @@
 import type { FetchNode, FlattenNodePathSegment } from '@graphql-hive/router-query-planner';
-import { mergeEntities, relocateEntityErrors } from './entity-results.js';
+import { failEntities, mergeEntities, relocateEntityErrors } from './entity-results.js';
 import { sendFetch, usedVariables } from './fetch-request.js';
-import { pathArray } from './path.js';
 import { buildBatch } from './representations.js';
 import type { ExecutionRun } from './run.js';
 
@@ -19,13 +18,10 @@ export async function executeEntityFetch(
   if (batch.representations.length === 0) return;
   const others = usedVariables(run, node.variableUsages);
   const variables = `"representations":[${batch.representations.join(',')}]${others ? `,${others}` : ''}`;
-  const response = await sendFetch(run, node, variables, pathArray(batch.targets[0]!.path));
+  const response = await sendFetch(run, node, variables, (error) => failEntities(run, [batch], error));
   if (!response) return;
   if (response.errors) relocateEntityErrors(run, node.serviceName, batch, response.errors, '_entities');
   const entities = response.data?._entities;
-  if (!Array.isArray(entities)) {
-    run.failedFetch = true;
-    return;
-  }
+  if (!Array.isArray(entities)) return;
   mergeEntities(run, batch, entities, node.outputRewrites);
 }

@@ -1,9 +1,13 @@
 import type { FetchNode } from '@graphql-hive/router-query-planner';
+import type { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../core/errors.js';
 import { SubgraphFailure } from '../transport/failures.js';
 import type { SubgraphResponse } from '../transport/subgraph-client.js';
 import type { ExecutionRun } from './run.js';
 import { failureError, type ResponsePath } from './subgraph-errors.js';
+
+/** Receives a failed fetch's client-facing error instead of `run.errors`. */
+export type FailureSink = (error: GraphQLError) => void;
 
 type Operation = Pick<FetchNode, 'operation' | 'operationName' | 'serviceName'>;
 
@@ -34,14 +38,15 @@ export function usedVariables(run: ExecutionRun, usages: readonly string[] | und
 
 /**
  * Sends one fetch. `variables` are the JSON members of its variables object. On a transport
- * failure the error is recorded at `failurePath` and null is returned: the plan goes on
- * (partial data), the values this fetch would have supplied stay missing.
+ * failure the error is recorded at `failure` (a path, or a sink: an entity fetch's error belongs
+ * to the fields it would have supplied, see entity-results.ts) and null is returned: the plan
+ * goes on (partial data), the values this fetch would have supplied stay missing.
  */
 export async function sendFetch(
   run: ExecutionRun,
   node: Operation,
   variables: string,
-  failurePath: ResponsePath | undefined,
+  failure: ResponsePath | FailureSink | undefined,
 ): Promise<SubgraphResponse | null> {
   const url = run.subgraphs.url(node.serviceName);
   try {
@@ -56,8 +61,12 @@ export async function sendFetch(
       requestId: run.outgoing.requestId,
       dedupe: !run.isMutation,
       timeoutMs: run.subgraphs.timeoutMs(node.serviceName),
+      signal: run.signal,
     });
   } catch (error) {
+    // A cancelled run stops here (the abort reason propagates to the executor); whatever failed
+    // after the cancellation is no subgraph failure worth logging — nobody reads this response.
+    if (run.signal.aborted) throw run.signal.reason;
     if (!(error instanceof SubgraphFailure)) throw error;
     run.logger.warn('subgraph request failed', {
       subgraph: error.subgraph,
@@ -65,8 +74,8 @@ export async function sendFetch(
       requestId: run.outgoing.requestId,
       detail: error.detail,
     });
-    run.errors.push(failureError(error, failurePath));
-    run.failedFetch = true;
+    if (typeof failure === 'function') failure(failureError(error, undefined));
+    else run.errors.push(failureError(error, failure));
     return null;
   }
 }

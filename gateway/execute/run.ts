@@ -3,6 +3,7 @@ import type { Logger } from '../../core/log.js';
 import type { TypeIndex } from '../load/type-index.js';
 import type { OutgoingHeaders } from '../transport/headers.js';
 import type { SubgraphClient } from '../transport/subgraph-client.js';
+import type { FetchFailure } from './shape/shape.js';
 
 /** Where and how the subgraphs of the serving supergraph are reached. */
 export interface SubgraphDirectory {
@@ -20,9 +21,14 @@ export interface ExecutionRun {
   readonly variables: Readonly<Record<string, unknown>>;
   readonly isMutation: boolean;
   readonly logger: Logger;
+  /**
+   * Aborts when the client has gone or the request deadline passed: no new plan node starts, and
+   * in-flight subgraph requests no other client shares are aborted (transport/dedup.ts).
+   */
+  readonly signal: AbortSignal;
   /** The merged data of every fetch so far, keyed by response keys. */
   readonly data: Record<string, unknown>;
   readonly errors: GraphQLError[];
-  /** A fetch failed as a whole: the values it would have supplied are missing everywhere. */
-  failedFetch: boolean;
+  /** Entity objects whose fetch failed: their missing fields raise its error (shape/shape.ts). */
+  readonly failed: Map<object, FetchFailure>;
 }

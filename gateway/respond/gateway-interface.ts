@@ -13,10 +13,10 @@ import { describeError, type Logger } from '../../core/log.js';
 import { executeOperation } from '../execute/execute.js';
 import type { SupergraphManager } from '../load/reloader.js';
 import type { LoadedSupergraph } from '../load/supergraph.js';
-import { withDeadline } from '../security/deadline.js';
 import { GatewaySecurity } from '../security/security.js';
 import { outgoingHeaders } from '../transport/headers.js';
 import type { SubgraphClient } from '../transport/subgraph-client.js';
+import { ClientClosed, clientSignalOf, requestCancellation } from './cancellation.js';
 
 export interface HubGatewayOptions {
   readonly propagateHeaders: readonly string[];
@@ -59,11 +59,27 @@ export class HubGateway implements GatewayInterface {
     await this.client.close();
   }
 
+  /**
+   * Runs one operation under its cancellation: the client closing its connection (server.ts puts
+   * the signal in the context) or the total request deadline aborts the run — no further plan
+   * node starts, unshared subgraph requests are aborted — and answers at once.
+   */
   readonly executor: GatewayExecutor = async (request) => {
+    const cancellation = requestCancellation(
+      clientSignalOf(request.context),
+      this.options.security?.options.requestDeadlineMs,
+    );
     try {
-      const deadline = this.options.security?.options.requestDeadlineMs;
-      return await (deadline ? withDeadline(this.execute(request), deadline) : this.execute(request));
+      return await cancellation.race(this.execute(request, cancellation.signal));
     } catch (error) {
+      if (error instanceof ClientClosed) {
+        // Nobody reads this response; not a failure of ours or a subgraph's. Logged once.
+        this.options.logger.debug('client_closed', {
+          requestId: request.request.http?.headers.get(this.options.requestIdHeader) ?? null,
+          operationName: request.operationName ?? null,
+        });
+        return { data: null };
+      }
       if (error instanceof GraphQLError) return { errors: [error] };
       this.options.logger.error('gateway execution failed', describeError(error));
       return {
@@ -73,10 +89,15 @@ export class HubGateway implements GatewayInterface {
           }),
         ],
       };
+    } finally {
+      cancellation.dispose();
     }
   };
 
-  private async execute(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+  private async execute(
+    request: GatewayGraphQLRequestContext,
+    signal: AbortSignal,
+  ): Promise<GatewayExecutionResult> {
     const supergraph = this.bySchema.get(request.schema) ?? this.manager.current;
     if (!supergraph) throw new Error('no supergraph loaded');
     // Apollo Server calls the executor even when operationName names no operation in the document.
@@ -119,6 +140,7 @@ export class HubGateway implements GatewayInterface {
       variables: request.request.variables,
       outgoing,
       logger: this.options.logger,
+      signal,
       ...(security
         ? { afterFetch: (run) => security.afterFetch(supergraph, prepared, run, requestSecurity) }
         : {}),

@@ -7,10 +7,13 @@ import { describeError, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
 import { registerIde } from '../../ide/serve.js';
 import type { GatewayServerOptions } from '../options.js';
+import { ReservedAliasesRule } from '../plan/reserved-names.js';
 import { apolloSecurityConfig, securityContext } from '../security/apollo-config.js';
 import { registerSecurityHooks } from '../security/http-hooks.js';
 import { registerOperationGuard } from '../security/operation-guard.js';
+import { clientClosedSignal } from './cancellation.js';
 import type { HubGateway } from './gateway-interface.js';
+import { registerHttpErrors } from './http-errors.js';
 
 /**
  * The gateway's HTTP app: POST/GET /graphql through Apollo Server (fastify gives real control
@@ -28,6 +31,7 @@ export async function createGatewayApp(
     http: { maxHeaderSize: options.maxHeaderBytes },
     logger: false,
   });
+  registerHttpErrors(app, logger);
   const security = gateway.security;
   if (security) {
     registerSecurityHooks(app, security);
@@ -38,6 +42,7 @@ export async function createGatewayApp(
     gateway,
     ...securitySettings,
     csrfPrevention: true,
+    validationRules: [ReservedAliasesRule],
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
     // Apollo's default landing page loads from Apollo's CDN; ours is bundled (ide/) or absent.
@@ -47,7 +52,14 @@ export async function createGatewayApp(
   });
   await apollo.start();
   if (options.ide) registerIde(app, options.ide);
-  const handler = fastifyApolloHandler(apollo, { context: async (request) => securityContext(request) });
+  // The context carries the client connection's signal: closing it cancels the operation's
+  // subgraph work (gateway-interface.ts executor).
+  const handler = fastifyApolloHandler(apollo, {
+    context: async (request, reply) => ({
+      ...securityContext(request),
+      clientSignal: clientClosedSignal(reply),
+    }),
+  });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
@@ -70,7 +82,7 @@ export async function listenGateway(
   gateway: HubGateway,
   options: GatewayServerOptions,
 ): Promise<RunningGateway> {
-  const { app } = await createGatewayApp(gateway, options);
+  const { app, apollo } = await createGatewayApp(gateway, options);
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -78,7 +90,9 @@ export async function listenGateway(
     url: `http://${host}:${address.port}/graphql`,
     port: address.port,
     gateway,
-    // app.close() stops Apollo Server (drain plugin), which stops the gateway and its pools.
-    close: () => app.close(),
+    // Stopping Apollo Server closes the fastify app first (drain plugin: no new requests, in-flight
+    // ones finish), then stops the gateway and its subgraph pools. `app.close()` alone would leave
+    // Apollo and the gateway running, with keep-alive connections to the subgraphs open.
+    close: () => apollo.stop(),
   };
 }

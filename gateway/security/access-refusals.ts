@@ -3,7 +3,8 @@ import type { AccessFacts } from './access-log.js';
 
 /**
  * The access log's refusal reasons for replies no security hook recorded: Apollo Server's own
- * (from the response's error codes) and fastify's (from its small JSON error bodies). The hooks'
+ * (from the response's error codes) and fastify's body refusals (respond/http-errors.ts, which
+ * name their reason). The hooks'
  * reasons (`invalid_token`, `rate_limited`, `cors_origin`, `limit:<setting>`,
  * `trusted_document_required`) are set where they refuse (http-hooks.ts, operation-guard.ts).
  */
@@ -15,29 +16,21 @@ export function derivedRefusal(status: number, codes: readonly string[]): string
   return codes[0]?.toLowerCase() ?? `http_${status}`;
 }
 
-const FASTIFY_REFUSALS: Record<string, string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_body',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_body',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_body',
-};
-
-/** Error code and refusal from a small JSON error body (GraphQL-shaped or fastify's own). */
+/** Error code and refusal from a small GraphQL-shaped JSON error body. */
 export function outcomeOfBody(payload: unknown, batched: boolean): Partial<AccessFacts> {
   const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString() : '';
   if (text.length === 0 || text.length > 16_384) return {};
-  let body: { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }>; code?: unknown };
+  let body: { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> };
   try {
     body = JSON.parse(text);
   } catch {
     return {};
   }
-  if (typeof body?.code === 'string') {
-    return { errorCodes: [body.code], refusal: FASTIFY_REFUSALS[body.code] ?? body.code.toLowerCase() };
-  }
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   const codes = [...new Set(errors.map((e) => String(e?.extensions?.code ?? 'UNKNOWN')))];
+  // Body refusals answered by gateway/respond/http-errors.ts name their reason.
+  const reason = (errors[0]?.extensions as { reason?: unknown } | undefined)?.reason;
+  if (typeof reason === 'string') return { errorCodes: codes, refusal: reason };
   const message = String(errors[0]?.message ?? '');
   // Apollo Server refuses these before any plugin runs (so the security plugin never sees them).
   const refusal = batched

@@ -16,6 +16,11 @@ export interface SubgraphRequest {
   /** Mutations are never deduplicated (GraphQL spec §6.2.2: they must each run). */
   readonly dedupe: boolean;
   readonly timeoutMs: number;
+  /**
+   * The client request's cancellation (client gone, request deadline). Not part of the
+   * deduplication key: a shared round trip is aborted only when every caller has left.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface RawSubgraphError {
@@ -47,20 +52,31 @@ export class SubgraphClient {
     this.pools = new PoolRegistry(options.connections);
   }
 
+  /**
+   * Sends one subgraph request. When `request.signal` aborts, the returned promise rejects with
+   * its reason (never a SubgraphFailure: the subgraph did nothing wrong), and the round trip is
+   * aborted unless another caller still waits for it.
+   */
   async send(request: SubgraphRequest): Promise<SubgraphResponse> {
+    request.signal?.throwIfAborted();
     // The request id is deliberately not part of the key: it only labels logs, and keying on it
     // would stop concurrent clients from ever sharing a round trip. Everything else sent is.
     const text =
       request.dedupe && this.options.dedupe !== false
-        ? await this.dedup.run(`${request.url}\n${request.headersKey}\n${request.body}`, () =>
-            this.roundTrip(request),
+        ? await this.dedup.run(
+            `${request.url}\n${request.headersKey}\n${request.body}`,
+            (shared) => this.roundTrip(request, shared),
+            request.signal,
           )
-        : await this.roundTrip(request);
+        : await this.roundTrip(request, request.signal);
     return parseResponse(request.subgraph, text);
   }
 
-  /** One HTTP round trip; resolves with the body text of a response that may be GraphQL. */
-  private async roundTrip(request: SubgraphRequest): Promise<string> {
+  /**
+   * One HTTP round trip; resolves with the body text of a response that may be GraphQL. Aborting
+   * `signal` aborts it (undici closes the connection, so the subgraph sees the request closed).
+   */
+  private async roundTrip(request: SubgraphRequest, signal: AbortSignal | undefined): Promise<string> {
     this.sent.set(request.subgraph, (this.sent.get(request.subgraph) ?? 0) + 1);
     const { pool, path } = this.pools.target(request.url);
     let statusCode: number;
@@ -69,6 +85,8 @@ export class SubgraphClient {
     // headersTimeout/bodyTimeout run on a coarse (~1 s) clock, too coarse for subgraph budgets.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DeadlineExceeded()), request.timeoutMs);
+    const cancel = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
       const response = await pool.request({
         path,
@@ -85,12 +103,15 @@ export class SubgraphClient {
       statusCode = response.statusCode;
       text = await response.body.text();
     } catch (error) {
+      // Cancelled by the caller: its reason, not a subgraph failure (nothing to log or report).
+      if (signal?.aborted) throw signal.reason;
       throw classifyTransportError(
         request.subgraph,
         controller.signal.aborted ? controller.signal.reason : error,
       );
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
     }
     // GraphQL over HTTP: 2xx carries a response; 4xx may carry one (e.g. a request error with
     // `errors`); 5xx means the subgraph itself broke — its body is not trusted.

@@ -18,15 +18,6 @@ const internal = (v: Violation) => v.invariant === 'internal-error';
 
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   {
-    // The client's alias equals the gateway's hidden region key (region-scope.ts PREFIX): the
-    // injected `__vardnavScope_fromRegion: fromRegion { code }` then conflicts in the subgraph
-    // fetch (GRAPHQL_VALIDATION_FAILED there), masked as INTERNAL_SERVER_ERROR. Fails closed (no
-    // leak); should be a 400 naming the reserved alias, or the gateway's keys renamed apart.
-    id: 'hidden-scope-key-alias',
-    repro: '{ patientFlows(first: 2) { items { __vardnavScope_fromRegion: toRegion { code } count } } }',
-    matches: (op, v) => internal(v) && op.query.includes('__vardnavScope_'),
-  },
-  {
     // An alias equal to an entity's key field name on another field (`code: name` on Region,
     // `id: name` on Hospital) corrupts the representation sent to the next subgraph:
     // INTERNAL_SERVER_ERROR ("Cannot return null for non-nullable field Region.medicalFaculties")
@@ -56,17 +47,6 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     repro:
       'query { hospitals { ...F1 } collaborationBodies(healthcareRegion: "nope") { verified } } fragment F1 on HospitalPage { hasNextPage }',
     matches: (_op, v, codes) => internal(v) && codes.includes('BAD_USER_INPUT'),
-  },
-  {
-    // Every root field skipped (`@skip(if: true)`, `@include(if: false)`, or by a variable): the
-    // spec's answer is `{ "data": {} }` (GraphQL spec §6.3.2 CollectFields); the gateway answers
-    // 400 QUERY_PLANNING_FAILED ("could not be planned against the supergraph").
-    id: 'all-root-fields-skipped',
-    repro: '{ collaborationAgreement(id: "x") @skip(if: true) { contents } }',
-    matches: (op, v) =>
-      v.invariant === 'valid-operation-rejected' &&
-      v.detail.startsWith('QUERY_PLANNING_FAILED') &&
-      /@(skip|include)\(if: /.test(op.query),
   },
   {
     // A root introspection field (`__type`) next to a named fragment spread on Query: the

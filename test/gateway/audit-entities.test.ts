@@ -4,6 +4,8 @@ import { keysMashup } from '../fixtures/audit/keys-mashup/index.js';
 import { mysteriousExternal } from '../fixtures/audit/mysterious-external/index.js';
 import { nullKeys } from '../fixtures/audit/null-keys/index.js';
 import { override } from '../fixtures/audit/override/index.js';
+import { overrideWithRequires } from '../fixtures/audit/override/with-requires.js';
+import { overrideInterfaceFeeds } from '../fixtures/audit/override-interface/feeds.js';
 import { overrideInterface } from '../fixtures/audit/override-interface/index.js';
 import { parentEntityCall } from '../fixtures/audit/parent-entity-call/index.js';
 import { describeAuditSuites } from '../fixtures/audit/run-suite.js';
@@ -19,7 +21,9 @@ describeAuditSuites([
   nullKeys,
   sharedRoot,
   override,
+  overrideWithRequires,
   overrideInterface,
+  overrideInterfaceFeeds,
   corruptedNodeId,
   mysteriousExternal,
 ]);

@@ -49,6 +49,7 @@ it.each([
   expect(result.errors).toEqual([
     {
       message: expect.stringContaining("'accounts'"),
+      locations: [{ line: 1, column: 41 }],
       path: ['me'],
       extensions: { code, subgraph: 'accounts' },
     },
@@ -68,13 +69,16 @@ it('an entity subgraph down: its fields are null, the rest answers, and it recov
         { name: 'Chair', warehouse: null },
       ],
     });
-    expect(down.errors).toEqual([
-      {
+    // One error per field position the failed fetch would have supplied (GraphQL spec §6.4.4;
+    // test/gateway/failed-entity-fetch.test.ts).
+    expect(down.errors).toEqual(
+      [0, 1, 2].map((i) => ({
         message: "Subgraph 'inventory' is unavailable.",
-        path: ['products', 0],
+        locations: [{ line: 1, column: 19 }],
+        path: ['products', i, 'warehouse'],
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'inventory' },
-      },
-    ]);
+      })),
+    );
     expectNoLeak(down, inventory.url);
   } finally {
     await inventory.start();

@@ -106,7 +106,11 @@ it('@requires with inputRewrites: @interfaceObject representations carry the int
 });
 
 it('Defer and Subscription nodes: a clear OPERATION_NOT_SUPPORTED error', async () => {
-  const run = { variables: {}, logger: silentLogger } as unknown as ExecutionRun;
+  const run = {
+    variables: {},
+    logger: silentLogger,
+    signal: new AbortController().signal,
+  } as unknown as ExecutionRun;
   await expect(executeNode(run, { kind: 'Defer', primary: {}, deferred: [] })).rejects.toMatchObject({
     extensions: { code: 'OPERATION_NOT_SUPPORTED' },
   });

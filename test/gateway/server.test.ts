@@ -36,7 +36,15 @@ it('rejects bodies and headers over the limits', async () => {
     body: JSON.stringify({ query: `{ products { name } } # ${'x'.repeat(5000)}` }),
   });
   expect(big.statusCode).toBe(413);
-  await big.body.dump();
+  // GraphQL-shaped, with a catalog code (gateway/respond/http-errors.ts), not fastify's own body.
+  expect(await big.body.json()).toEqual({
+    errors: [
+      {
+        message: 'The request body is larger than the gateway accepts.',
+        extensions: { code: 'PAYLOAD_TOO_LARGE', reason: 'body_too_large' },
+      },
+    ],
+  });
   const headers = await request(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-big': 'y'.repeat(5000) },
@@ -94,4 +102,38 @@ it('plans are cached per operation text and name', async () => {
     }).then((r) => r.body.json());
   }
   expect(planner.planned - before).toBe(2);
+});
+
+it('malformed JSON and an unsupported content type get GraphQL-shaped 4xx errors with catalog codes', async () => {
+  const bad = await request(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query": ',
+  });
+  expect(bad.statusCode).toBe(400);
+  expect(await bad.body.json()).toMatchObject({
+    errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'malformed_body' } }],
+  });
+  const xml = await request(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/xml' },
+    body: '<query/>',
+  });
+  expect(xml.statusCode).toBe(415);
+  expect(await xml.body.json()).toMatchObject({
+    errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'unsupported_media_type' } }],
+  });
+});
+
+it('aliases the gateway uses itself are refused at validation, naming the alias', async () => {
+  for (const alias of ['__vardnavScope_fromRegion', '_internal_qp_alias_0']) {
+    const result = await gateway.query(`{ products { ${alias}: name } }`);
+    expect(result.status).toBe(400);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`The alias "${alias}" is reserved`),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    ]);
+  }
 });

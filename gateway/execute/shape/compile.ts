@@ -1,49 +1,23 @@
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLAbstractType,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLObjectType,
-  type GraphQLOutputType,
   type GraphQLSchema,
   isAbstractType,
   isCompositeType,
-  isEnumType,
   isInterfaceType,
-  isListType,
-  isNonNullType,
   isObjectType,
   Kind,
   type SelectionSetNode,
 } from 'graphql';
 import type { Conditions } from './conditions.js';
+import { completionOf, FieldKind, leafField, metaField, namedType, type ShapeField } from './field.js';
 import { collectTypenameAliases, isTypeIndependent } from './runtime-type.js';
 
-/** How a field's value is completed (GraphQL spec §6.4.3 "Value Completion"). */
-export enum FieldKind {
-  Typename = 0,
-  Leaf = 1,
-  Enum = 2,
-  Composite = 3,
-  /** Root `__schema` / `__type`: answered by graphql-js introspection, copied in. */
-  Introspection = 4,
-}
-
-/** The wrappers of a field's type: `nonNull`, and `item` when it is a list. */
-export interface Completion {
-  readonly nonNull: boolean;
-  readonly item: Completion | null;
-}
-
-export interface ShapeField {
-  readonly key: string;
-  readonly kind: FieldKind;
-  readonly completion: Completion;
-  /** `Parent.field`, for error messages. */
-  readonly coordinate: string;
-  readonly enumValues: ReadonlySet<string> | null;
-  readonly child: ShapeSelection | null;
-}
+export { type Completion, FieldKind, type ShapeField } from './field.js';
 
 /**
  * A selection set compiled for response shaping. Fields are collected per runtime object type
@@ -105,6 +79,24 @@ export class ShapeSelection {
     return type === this.parentType ? type : undefined;
   }
 
+  /**
+   * The client's field at response key `key` on the raw value `raw` of this selection (to place
+   * errors). The runtime type comes from the value; when there is none (the value is missing),
+   * the first possible type that selects the key.
+   */
+  fieldAt(key: string, raw: unknown): ShapeField | undefined {
+    const object = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
+    let type: GraphQLObjectType | undefined;
+    if (!this.isAbstract) type = this.parentType as GraphQLObjectType;
+    else if (object) type = this.runtimeTypeOf(object) ?? this.uniformType(object.__typename);
+    if (type) return this.fieldsFor(type).find((f) => f.key === key);
+    for (const possible of this.schema.getPossibleTypes(this.parentType as GraphQLAbstractType)) {
+      const field = this.fieldsFor(possible).find((f) => f.key === key);
+      if (field) return field;
+    }
+    return undefined;
+  }
+
   fieldsFor(type: GraphQLObjectType): ShapeField[] {
     let fields = this.byType.get(type.name);
     if (!fields) {
@@ -123,27 +115,33 @@ export class ShapeSelection {
       const first = nodes[0]!;
       const name = first.name.value;
       if (name === '__typename') {
-        fields.push(leafField(key, FieldKind.Typename, `${type.name}.__typename`, true));
+        fields.push(metaField(key, FieldKind.Typename, `${type.name}.__typename`, true, nodes));
         continue;
       }
       if ((name === '__schema' || name === '__type') && type === this.schema.getQueryType()) {
-        fields.push(leafField(key, FieldKind.Introspection, `${type.name}.${name}`, name === '__schema'));
+        const coordinate = `${type.name}.${name}`;
+        fields.push(metaField(key, FieldKind.Introspection, coordinate, name === '__schema', nodes));
         continue;
       }
       const definition: GraphQLField<unknown, unknown> | undefined = type.getFields()[name];
       if (!definition) continue; // validated documents only select existing fields
       const named = namedType(definition.type);
       const coordinate = `${type.name}.${name}`;
-      const completion = completionOf(definition.type);
       if (isCompositeType(named)) {
         const childSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
         const child = new ShapeSelection(this.schema, named, childSets, this.fragments, this.conditions);
-        fields.push({ key, kind: FieldKind.Composite, completion, coordinate, enumValues: null, child });
-      } else if (isEnumType(named)) {
-        const enumValues = new Set(named.getValues().map((v) => v.name));
-        fields.push({ key, kind: FieldKind.Enum, completion, coordinate, enumValues, child: null });
+        const kind = FieldKind.Composite;
+        fields.push({
+          key,
+          kind,
+          completion: completionOf(definition.type),
+          coordinate,
+          nodes,
+          leaf: null,
+          child,
+        });
       } else {
-        fields.push({ key, kind: FieldKind.Leaf, completion, coordinate, enumValues: null, child: null });
+        fields.push(leafField(key, coordinate, definition.type, named, nodes));
       }
     }
     return fields;
@@ -183,20 +181,4 @@ export class ShapeSelection {
     const conditionType = this.schema.getType(condition);
     return isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
   }
-}
-
-function leafField(key: string, kind: FieldKind, coordinate: string, nonNull: boolean): ShapeField {
-  return { key, kind, completion: { nonNull, item: null }, coordinate, enumValues: null, child: null };
-}
-
-function completionOf(type: GraphQLOutputType): Completion {
-  if (isNonNullType(type)) return { ...completionOf(type.ofType), nonNull: true };
-  if (isListType(type)) return { nonNull: false, item: completionOf(type.ofType) };
-  return { nonNull: false, item: null };
-}
-
-function namedType(type: GraphQLOutputType) {
-  let t = type;
-  while (isNonNullType(t) || isListType(t)) t = t.ofType;
-  return t;
 }

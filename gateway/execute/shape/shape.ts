@@ -1,9 +1,18 @@
 import { GraphQLError, type GraphQLObjectType } from 'graphql';
 import { type Completion, FieldKind, type ShapeField, type ShapeSelection } from './compile.js';
+import { Coverage } from './coverage.js';
+import { type Leaf, unchanged } from './leaf.js';
 
 /** Marks a null in a non-null position that propagates to the parent (GraphQL spec §6.4.4). */
 const INVALID = Symbol('invalid');
 type Shaped = unknown | typeof INVALID;
+
+/** A failed entity fetch: the error every field it would have supplied raises. */
+export interface FetchFailure {
+  readonly error: GraphQLError;
+  /** Set once a field position reported it. */
+  reported: boolean;
+}
 
 export interface ShapeInput {
   readonly root: ShapeSelection;
@@ -13,8 +22,8 @@ export interface ShapeInput {
   /** Errors already raised (subgraph errors, relocated): value-completion errors are not
    *  added where one of these already covers the position. */
   readonly errors: readonly GraphQLError[];
-  /** When a fetch failed without a precise position, its missing values are not reported again. */
-  readonly suppressCompletionErrors: boolean;
+  /** Entity objects a fetch failed for: their missing fields raise the fetch's error. */
+  readonly failed: ReadonlyMap<object, FetchFailure>;
 }
 
 export interface ShapeResult {
@@ -25,8 +34,9 @@ export interface ShapeResult {
 /**
  * Builds the client's response from the merged subgraph data in one pass, exactly as graphql-js
  * would complete it for the client's operation: response keys in selection order, aliases,
- * fragments, `__typename`, abstract types resolved from `__typename`, enum values checked, and
- * nulls in non-null positions propagated to the nearest nullable parent (§6.4.4).
+ * fragments, `__typename`, abstract types resolved from `__typename`, leaves serialised by their
+ * type, and nulls in non-null positions propagated to the nearest nullable parent (§6.4.4).
+ * Every error carries the client's field locations.
  */
 export function shapeResponse(input: ShapeInput): ShapeResult {
   const shaper = new Shaper(input);
@@ -38,9 +48,11 @@ export function shapeResponse(input: ShapeInput): ShapeResult {
 class Shaper {
   readonly errors: GraphQLError[] = [];
   private readonly path: Array<string | number> = [];
-  private covered: Set<string> | null = null;
+  private readonly coverage: Coverage;
 
-  constructor(private readonly input: ShapeInput) {}
+  constructor(private readonly input: ShapeInput) {
+    this.coverage = new Coverage(input.errors);
+  }
 
   object(raw: Record<string, unknown>, selection: ShapeSelection, type: GraphQLObjectType): Shaped {
     const fields = selection.fieldsFor(type);
@@ -52,10 +64,13 @@ class Shaper {
         continue;
       }
       this.path.push(field.key);
-      const value =
-        field.kind === FieldKind.Introspection
-          ? (this.input.introspection?.[field.key] ?? null)
-          : this.complete(raw[field.key], field, field.completion);
+      let value: Shaped;
+      if (field.kind === FieldKind.Introspection) value = this.input.introspection?.[field.key] ?? null;
+      else {
+        const rawValue = raw[field.key];
+        const failure = rawValue === undefined ? this.input.failed.get(raw) : undefined;
+        value = failure ? this.failedField(failure, field) : this.complete(rawValue, field, field.completion);
+      }
       this.path.pop();
       if (value === INVALID) return INVALID;
       out[field.key] = value;
@@ -66,7 +81,13 @@ class Shaper {
   private complete(value: unknown, field: ShapeField, completion: Completion): Shaped {
     if (value === null || value === undefined) return this.nullValue(field, completion);
     if (completion.item) {
-      if (!Array.isArray(value)) return this.fail(completion, `Expected a list for ${field.coordinate}.`);
+      if (!Array.isArray(value)) {
+        return this.fail(
+          field,
+          completion,
+          `Expected Iterable, but did not find one for field "${field.coordinate}".`,
+        );
+      }
       const items = new Array(value.length);
       for (let i = 0; i < value.length; i++) {
         this.path.push(i);
@@ -77,72 +98,72 @@ class Shaper {
       }
       return items;
     }
-    switch (field.kind) {
-      case FieldKind.Leaf:
-        return value;
-      case FieldKind.Enum:
-        if (typeof value === 'string' && field.enumValues!.has(value)) return value;
-        return this.fail(
-          completion,
-          `Enum value ${JSON.stringify(value)} is not valid for ${field.coordinate}.`,
-        );
-      default: {
-        if (typeof value !== 'object' || Array.isArray(value)) {
-          return this.fail(completion, `Expected an object for ${field.coordinate}.`);
-        }
-        const selection = field.child!;
-        const raw = value as Record<string, unknown>;
-        const type = selection.isAbstract
-          ? (selection.runtimeTypeOf(raw) ?? selection.uniformType(raw.__typename))
-          : (selection.parentType as GraphQLObjectType);
-        if (!type) {
-          return this.fail(
-            completion,
-            `Abstract type ${selection.parentType.name} must resolve to an object type at runtime for ${field.coordinate}.`,
-          );
-        }
-        const shaped = this.object(raw, selection, type);
-        return shaped === INVALID ? (completion.nonNull ? INVALID : null) : shaped;
-      }
+    if (field.kind === FieldKind.Leaf) {
+      const leaf = field.leaf;
+      return leaf === null || unchanged(leaf, value) ? value : this.serialize(leaf, value, field, completion);
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return this.fail(field, completion, `Expected an object for ${field.coordinate}.`);
+    }
+    const selection = field.child!;
+    const raw = value as Record<string, unknown>;
+    const type = selection.isAbstract
+      ? (selection.runtimeTypeOf(raw) ?? selection.uniformType(raw.__typename))
+      : (selection.parentType as GraphQLObjectType);
+    if (!type) {
+      return this.fail(
+        field,
+        completion,
+        `Abstract type ${selection.parentType.name} must resolve to an object type at runtime for ${field.coordinate}.`,
+      );
+    }
+    const shaped = this.object(raw, selection, type);
+    return shaped === INVALID ? (completion.nonNull ? INVALID : null) : shaped;
+  }
+
+  /** CoerceResult of a value `serialize` changes or refuses (graphql-js's error message). */
+  private serialize(leaf: Leaf, value: unknown, field: ShapeField, completion: Completion): Shaped {
+    try {
+      return leaf.serialize(value);
+    } catch (error) {
+      return this.fail(field, completion, error instanceof Error ? error.message : String(error));
     }
   }
 
   private nullValue(field: ShapeField, completion: Completion): Shaped {
     if (!completion.nonNull) return null;
-    if (!this.isCovered()) {
-      this.errors.push(
-        new GraphQLError(`Cannot return null for non-nullable field ${field.coordinate}.`, {
-          path: [...this.path],
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
-        }),
-      );
+    if (!this.coverage.covers(this.path)) {
+      this.errors.push(this.error(field, `Cannot return null for non-nullable field ${field.coordinate}.`));
     }
     return INVALID;
   }
 
-  private fail(completion: Completion, message: string): Shaped {
-    this.errors.push(
-      new GraphQLError(message, { path: [...this.path], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
-    );
+  /**
+   * A field the failed fetch would have supplied: graphql-js semantics of a resolver that threw
+   * (§6.4.4 "Handling Field Errors") — the fetch's error at this field's position, and the
+   * field is null (propagating when it is non-null). Not where an existing error already
+   * explains the position.
+   */
+  private failedField(failure: FetchFailure, field: ShapeField): Shaped {
+    if (!this.coverage.covers(this.path)) {
+      const { message, extensions } = failure.error;
+      this.errors.push(new GraphQLError(message, { nodes: field.nodes, path: [...this.path], extensions }));
+      failure.reported = true;
+    }
+    return field.completion.nonNull ? INVALID : null;
+  }
+
+  private fail(field: ShapeField, completion: Completion, message: string): Shaped {
+    this.errors.push(this.error(field, message));
     return completion.nonNull ? INVALID : null;
   }
 
-  /** An existing error at this position, below it or above it already explains the null. */
-  private isCovered(): boolean {
-    if (this.input.suppressCompletionErrors) return true;
-    if (this.input.errors.length === 0) return false;
-    if (!this.covered) {
-      this.covered = new Set();
-      for (const error of this.input.errors) {
-        const p = error.path ?? [];
-        for (let i = 1; i <= p.length; i++) this.covered.add(p.slice(0, i).join('\u0000'));
-      }
-    }
-    if (this.covered.has(this.path.join('\u0000'))) return true;
-    for (const error of this.input.errors) {
-      const p = error.path;
-      if (p && p.length < this.path.length && p.every((s, i) => s === this.path[i])) return true;
-    }
-    return false;
+  /** A value-completion error, located at the client's field nodes as graphql-js locates it. */
+  private error(field: ShapeField, message: string): GraphQLError {
+    return new GraphQLError(message, {
+      nodes: field.nodes,
+      path: [...this.path],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   }
 }

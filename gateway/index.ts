@@ -1,7 +1,13 @@
 import { silentLogger } from '../core/log.js';
 import { IDENTITY_HEADER } from '../subgraphs/kit/identity.js';
 import { SupergraphManager } from './load/reloader.js';
-import { DEFAULT_REQUEST_ID_HEADER, type GatewayOptions, type GatewayServerOptions } from './options.js';
+import {
+  DEFAULT_PLAN_TIMEOUT_MS,
+  DEFAULT_PLANNER_LOAD_TIMEOUT_MS,
+  DEFAULT_REQUEST_ID_HEADER,
+  type GatewayOptions,
+  type GatewayServerOptions,
+} from './options.js';
 import { HubGateway } from './respond/gateway-interface.js';
 import { listenGateway, type RunningGateway } from './respond/server.js';
 import { DEFAULT_SECURITY } from './security/options.js';
@@ -28,6 +34,8 @@ export function createGateway(options: GatewayOptions): HubGateway {
       subgraphTimeoutMs: options.subgraphTimeoutMs,
       subgraphTimeoutsMs: options.subgraphTimeoutsMs,
       planCacheSize: options.planCacheSize,
+      planTimeoutMs: options.planTimeoutMs ?? DEFAULT_PLAN_TIMEOUT_MS,
+      plannerLoadTimeoutMs: DEFAULT_PLANNER_LOAD_TIMEOUT_MS,
       pollIntervalMs: options.supergraphPollIntervalMs ?? 0,
       logger,
     },

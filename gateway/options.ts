@@ -17,6 +17,9 @@ export interface GatewayOptions {
   readonly subgraphTimeoutsMs?: Readonly<Record<string, number>>;
   /** Maximum number of cached query plans (per loaded supergraph). */
   readonly planCacheSize: number;
+  /** Longest one operation may take to plan before the planner process is restarted
+   *  (default DEFAULT_PLAN_TIMEOUT_MS). */
+  readonly planTimeoutMs?: number;
   /** Client request headers copied to every subgraph request (names, case-insensitive). */
   readonly propagateHeaders?: readonly string[];
   /** Header carrying the request id to subgraphs (and read from the client when valid). */
@@ -47,3 +50,7 @@ export interface GatewayServerOptions extends GatewayOptions {
 }
 
 export const DEFAULT_REQUEST_ID_HEADER = 'x-request-id';
+/** Planning one operation normally takes milliseconds; this bounds a planner that hangs. */
+export const DEFAULT_PLAN_TIMEOUT_MS = 10_000;
+/** Loading a supergraph into the planner process (large supergraphs take a few seconds). */
+export const DEFAULT_PLANNER_LOAD_TIMEOUT_MS = 60_000;

@@ -14,6 +14,7 @@ export class SupergraphManager {
   private readonly listeners = new Set<SupergraphListener>();
   private timer: NodeJS.Timeout | null = null;
   private reloading: Promise<boolean> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly location: string,
@@ -28,7 +29,7 @@ export class SupergraphManager {
   /** First load: a failure here is fatal (there is nothing to serve). Then starts polling. */
   async start(): Promise<LoadedSupergraph> {
     if (this.currentSupergraph) return this.currentSupergraph;
-    const supergraph = buildSupergraph(await readSupergraph(this.location), this.options);
+    const supergraph = await buildSupergraph(await readSupergraph(this.location), this.options);
     this.swap(supergraph);
     if (this.options.pollIntervalMs > 0 && !this.timer) {
       this.timer = setInterval(() => void this.reload(), this.options.pollIntervalMs);
@@ -55,6 +56,8 @@ export class SupergraphManager {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.listeners.clear();
+    this.stopped = true;
+    this.currentSupergraph?.retire();
   }
 
   private async check(): Promise<boolean> {
@@ -62,7 +65,7 @@ export class SupergraphManager {
     try {
       const text = await readSupergraph(this.location);
       if (text.hash === this.currentSupergraph?.hash) return false;
-      next = buildSupergraph(text, this.options);
+      next = await buildSupergraph(text, this.options);
     } catch (error) {
       this.logger.error('supergraph rejected; the last good supergraph keeps serving', {
         location: this.location,
@@ -72,12 +75,18 @@ export class SupergraphManager {
       });
       return false;
     }
+    if (this.stopped) {
+      next.retire();
+      return false;
+    }
     this.swap(next);
     return true;
   }
 
   private swap(supergraph: LoadedSupergraph): void {
     const previous = this.currentSupergraph?.hash ?? null;
+    // Requests that started on the previous snapshot keep it; its planner stops once idle.
+    this.currentSupergraph?.retire();
     this.currentSupergraph = supergraph;
     this.logger.info('supergraph loaded', {
       hash: supergraph.hash,

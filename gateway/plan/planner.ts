@@ -1,9 +1,9 @@
-import type { QueryPlanner } from '@graphql-hive/router-query-planner';
 import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode, hubError } from '../../core/errors.js';
 import { describeError, type Logger } from '../../core/log.js';
 import type { SecuredOperation } from '../security/secured-operation.js';
+import type { PlannerProcess } from './isolated/planner-process.js';
 import { splitLocalFields } from './local-fields.js';
 import { PreparedOperation } from './prepared.js';
 import { restoreServiceNames } from './service-names.js';
@@ -33,7 +33,7 @@ export class OperationPlanner {
   planned = 0;
 
   constructor(
-    private readonly planner: QueryPlanner,
+    private readonly planner: Pick<PlannerProcess, 'planAsync'>,
     private readonly schema: GraphQLSchema,
     cacheSize: number,
     private readonly logger: Logger,
@@ -72,7 +72,7 @@ export class OperationPlanner {
     if (split.planText !== null) {
       try {
         plan = restoreServiceNames(
-          await this.planner.planAsync(split.planText, request.operationName, new Set(), 0),
+          await this.planner.planAsync(split.planText, request.operationName ?? null),
           this.serviceNames,
         );
       } catch (error) {

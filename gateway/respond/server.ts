@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { BoundedDocumentStore } from '../../core/document-store.js';
 import { describeError, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
 import { registerIde } from '../../ide/serve.js';
@@ -42,6 +43,9 @@ export async function createGatewayApp(
     gateway,
     ...securitySettings,
     csrfPrevention: true,
+    // Apollo's default parsed-document cache counts 30 MiB by JSON length, ~4× less than the heap
+    // it really holds (~120 MB when full); this one is bounded by an estimate of real size.
+    documentStore: new BoundedDocumentStore(),
     validationRules: [ReservedAliasesRule],
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,

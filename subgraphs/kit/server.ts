@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { BoundedDocumentStore } from '../../core/document-store.js';
 import { describeError, type Logger, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
 import type { SubgraphContext } from './context.js';
@@ -27,6 +28,8 @@ export interface SubgraphServerOptions {
   readonly suppressionThreshold: number;
   /** Suppression patterns by content; default: a `SuppressionCache` of the default size per server. */
   readonly suppressionCache?: SuppressionCache | undefined;
+  /** Parsed operations by text; default: a `BoundedDocumentStore` of the default size per server. */
+  readonly documentStore?: BoundedDocumentStore | undefined;
   readonly bodyLimitBytes: number;
   readonly maxHeaderBytes: number;
   readonly requestTimeoutMs: number;
@@ -58,6 +61,9 @@ export async function createSubgraphApp(
     schema: buildModuleSchema(module),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Apollo's default store undercounts parsed documents ~4× (~120 MB per server when full):
+    // every distinct query the gateway sends would stay until then (core/document-store.ts).
+    documentStore: options.documentStore ?? new BoundedDocumentStore(),
     // Inline tracing (ftv1) is for Apollo's cloud reporting, which the hub does not use.
     plugins: [fastifyApolloDrainPlugin(app), partialErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, original) =>

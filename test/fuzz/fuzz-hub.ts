@@ -54,6 +54,8 @@ export async function fuzzHub(
   runs: number,
   seed = 20250505,
   timeoutMs = 5_000,
+  /** Called before each request with its index (run-hub.ts measures the heap midway). */
+  beforeRequest?: (index: number) => void,
 ): Promise<HubFuzzOutcome> {
   const statuses: Record<number, number> = {};
   const errorCodes: Record<string, number> = {};
@@ -70,6 +72,7 @@ export async function fuzzHub(
   let slowestQuery = '';
   const requests = sampleHubRequests(target, runs, seed);
   for (const [index, r] of requests.entries()) {
+    beforeRequest?.(index);
     let codes: string[] = [];
     const report = (found: Violation[], status: number) => {
       for (const v of found) {

@@ -1,6 +1,6 @@
 // Child processes for targets and fixtures: CPU pinning (taskset), readiness, /proc sampling, stop.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 
@@ -163,15 +163,45 @@ export function coreBusy(before, after) {
   return out;
 }
 
-/** { rssBytes, hwmBytes } from /proc/<pid>/status (null when the process is gone). */
-export function memory(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
-  } catch {
-    return null;
+/** The pid and its descendants (from /proc/<pid>/task/<tid>/children). */
+function processTree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${out[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const children = readFileSync(`/proc/${out[i]}/task/${tid}/children`, 'utf8').trim();
+        if (children) out.push(...children.split(/\s+/).map(Number));
+      } catch {}
+    }
   }
+  return out;
+}
+
+/**
+ * { rssBytes, hwmBytes } of the process and its descendants, summed from /proc/<pid>/status (null
+ * when the process is gone). A target's helper processes count (e.g. our gateway's query-planner
+ * process); the sum of peaks is an upper bound of the tree's peak.
+ */
+export function memory(pid) {
+  let rssBytes = 0;
+  let hwmBytes = 0;
+  let found = false;
+  for (const member of processTree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${member}/status`, 'utf8');
+      const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+      rssBytes += kb('VmRSS');
+      hwmBytes += kb('VmHWM');
+      found = true;
+    } catch {}
+  }
+  return found ? { rssBytes, hwmBytes } : null;
 }
 
 /** Samples VmRSS every intervalMs; stop() returns { peakBytes, samples: [[ms, bytes]…] }. */

@@ -11,7 +11,15 @@ export interface EntityTarget {
 /**
  * Finds the objects a Flatten path points at (Apollo query plan semantics): `{Field}` steps into
  * a response key, `"@"` steps into every element of a list, `{TypeCondition}` keeps only objects
- * whose `__typename` satisfies one of the types. Nulls end the branch: there is nothing to fetch.
+ * whose type satisfies one of the types. Nulls end the branch: there is nothing to fetch.
+ *
+ * The type is the object's `__typename`. An object without one sits where the planner knew its
+ * type statically and did not fetch it: the root (`...on Query @include(if: $v) { … }` plans as
+ * `[{TypeCondition: ["Query"]}, …]`) or a field of an object type (`university { ...on University
+ * @include(if: $v) { … } }`). There the condition comes from a fragment the operation's
+ * validation found possible on that very type (GraphQL spec §5.5.2.3 "Fragment Spread Is
+ * Possible": an object type's only possible type is itself), so the object is kept. Where the
+ * type is abstract the planner selects `__typename` (it must, to tell the members apart).
  */
 export function collectEntities(
   data: unknown,
@@ -51,7 +59,10 @@ function walk(
     walk(object[segment.Field], segments, at + 1, { parent: path, key: segment.Field }, types, out);
   } else if ('TypeCondition' in segment) {
     const typename = object.__typename;
-    if (typeof typename === 'string' && types.satisfiesAny(typename, segment.TypeCondition)) {
+    if (
+      typename === undefined ||
+      (typeof typename === 'string' && types.satisfiesAny(typename, segment.TypeCondition))
+    ) {
       walk(object, segments, at + 1, path, types, out);
     }
   }

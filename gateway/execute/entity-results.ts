@@ -79,3 +79,31 @@ export function failEntities(run: ExecutionRun, batches: readonly EntityBatch[],
     }
   }
 }
+
+/**
+ * An `_entities` item the subgraph answered null together with an error naming it (`[field, i,
+ * …]`): a non-null field of that entity failed and the subgraph propagated the null to the item
+ * (GraphQL spec §6.4.4). The relocated error is the one error of that null; every field this
+ * fetch would have supplied to the item's targets is missing because of it, so those positions
+ * are marked explained (shape/coverage.ts) and the shaper reports no completion error for them.
+ * A null item without an error naming it (entity not found) stays unexplained: a non-null field
+ * it leaves missing is reported, as before.
+ */
+export function explainNullEntities(
+  run: ExecutionRun,
+  batch: EntityBatch,
+  entities: unknown,
+  errors: readonly RawSubgraphError[] | undefined,
+  field: string,
+): void {
+  if (!errors || errors.length === 0 || !Array.isArray(entities)) return;
+  const named = new Set<number>();
+  for (const raw of errors) {
+    const path = raw.path;
+    if (Array.isArray(path) && path[0] === field && typeof path[1] === 'number') named.add(path[1]);
+  }
+  for (let i = 0; i < batch.targets.length; i++) {
+    const index = batch.indexOf[i]!;
+    if (named.has(index) && entities[index] === null) run.explained.push(pathArray(batch.targets[i]!.path));
+  }
+}

@@ -49,6 +49,7 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     data: Object.create(null),
     errors: [],
     failed: new Map(),
+    explained: [],
   };
   let introspection: Record<string, unknown> | null = null;
   const extraErrors: GraphQLError[] = [];
@@ -66,6 +67,7 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     introspection,
     errors: run.errors,
     failed: run.failed,
+    explained: run.explained,
   });
   // A failed entity fetch no field position reported (shape.ts) is still the client's to know.
   const unreported = [...new Set(run.failed.values())].filter((f) => !f.reported).map((f) => f.error);

@@ -1,5 +1,5 @@
 import type { BatchFetchNode, FlattenNodePathSegment } from '@graphql-hive/router-query-planner';
-import { failEntities, mergeEntities, relocateEntityErrors } from './entity-results.js';
+import { explainNullEntities, failEntities, mergeEntities, relocateEntityErrors } from './entity-results.js';
 import { sendFetch, usedVariables } from './fetch-request.js';
 import { buildBatch, type EntityBatch } from './representations.js';
 import type { ExecutionRun } from './run.js';
@@ -43,6 +43,7 @@ export async function executeBatchFetch(
     }
     const entities = response.data?.[alias.alias];
     if (Array.isArray(entities)) mergeEntities(run, batch, entities, alias.outputRewrites);
+    explainNullEntities(run, batch, entities, response.errors, alias.alias);
   }
   if (response.errors) {
     const unplaced = response.errors.filter(

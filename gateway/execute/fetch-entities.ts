@@ -1,5 +1,5 @@
 import type { FetchNode, FlattenNodePathSegment } from '@graphql-hive/router-query-planner';
-import { failEntities, mergeEntities, relocateEntityErrors } from './entity-results.js';
+import { explainNullEntities, failEntities, mergeEntities, relocateEntityErrors } from './entity-results.js';
 import { sendFetch, usedVariables } from './fetch-request.js';
 import { buildBatch } from './representations.js';
 import type { ExecutionRun } from './run.js';
@@ -22,6 +22,7 @@ export async function executeEntityFetch(
   if (!response) return;
   if (response.errors) relocateEntityErrors(run, node.serviceName, batch, response.errors, '_entities');
   const entities = response.data?._entities;
+  explainNullEntities(run, batch, entities, response.errors, '_entities');
   if (!Array.isArray(entities)) return;
   mergeEntities(run, batch, entities, node.outputRewrites);
 }

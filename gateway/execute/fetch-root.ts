@@ -1,5 +1,5 @@
 import type { FetchNode } from '@graphql-hive/router-query-planner';
-import { Kind, parse } from 'graphql';
+import { Kind, parse, type SelectionSetNode } from 'graphql';
 import { sendFetch, usedVariables } from './fetch-request.js';
 import { deepMerge } from './merge.js';
 import { applyRewrites } from './rewrites.js';
@@ -15,13 +15,24 @@ function rootKeysOf(node: FetchNode): string[] {
     keys = [];
     try {
       const document = parse(node.operation, { noLocation: true });
-      for (const d of document.definitions) {
-        if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-        for (const s of d.selectionSet.selections) {
-          if (s.kind === Kind.FIELD && s.name.value !== '__typename')
-            keys.push(s.alias?.value ?? s.name.value);
+      const fragments = new Map<string, SelectionSetNode>();
+      for (const d of document.definitions)
+        if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+      const seen = new Set<string>();
+      const collect = (set: SelectionSetNode) => {
+        for (const s of set.selections) {
+          if (s.kind === Kind.FIELD) {
+            const key = s.alias?.value ?? s.name.value;
+            if (s.name.value !== '__typename' && !keys!.includes(key)) keys!.push(key);
+          } else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet);
+          else if (!seen.has(s.name.value)) {
+            seen.add(s.name.value);
+            const fragment = fragments.get(s.name.value);
+            if (fragment) collect(fragment);
+          }
         }
-      }
+      };
+      for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) collect(d.selectionSet);
     } catch {
       // An unparsable fetch would also fail at the subgraph; the failure is then reported unplaced.
     }
@@ -53,5 +64,11 @@ export async function executeRootFetch(run: ExecutionRun, node: FetchNode): Prom
   if (data && typeof data === 'object') {
     applyRewrites(data, node.outputRewrites, run.types);
     deepMerge(run.data, data, run.types);
+  } else if (response.errors && response.errors.length > 0) {
+    // No data, with errors: a non-null root field failed and the subgraph propagated its null
+    // to `data` (GraphQL spec §6.4.4), or the request failed as a whole (§7.1.2). Either way its
+    // errors explain every root field of this fetch, siblings of the failed field included: the
+    // shaper must not report them again as "Cannot return null for non-nullable field".
+    for (const key of keys) run.explained.push([key]);
   }
 }

@@ -2,8 +2,11 @@ import {
   type DocumentNode,
   type ExecutionResult,
   execute,
+  type FragmentDefinitionNode,
   type GraphQLSchema,
   Kind,
+  type NamedTypeNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { PreparedOperation } from '../plan/prepared.js';
@@ -23,27 +26,54 @@ export function executeIntrospection(
 ): ExecutionResult {
   let document = documents.get(prepared);
   if (!document) {
+    const root = onlyIntrospection(prepared.operation.selectionSet, prepared.fragments, new Set());
     document = {
       kind: Kind.DOCUMENT,
-      definitions: [
-        { ...prepared.operation, selectionSet: onlyIntrospection(prepared.operation.selectionSet) },
-        ...prepared.fragments.values(),
-      ],
+      definitions: [{ ...prepared.operation, selectionSet: root }, ...prepared.fragments.values()],
     };
     documents.set(prepared, document);
   }
   return execute({ schema, document, variableValues: variables }) as ExecutionResult;
 }
 
-function onlyIntrospection(set: SelectionSetNode): SelectionSetNode {
-  const selections = [];
+/**
+ * The root selection set with only its introspection fields, at any fragment depth. A fragment
+ * spread at the root becomes an inline fragment with the spread's type condition and directives
+ * (the same CollectFields outcome, GraphQL spec §6.3.2) holding only the fragment's
+ * introspection fields: spread as is, graphql-js would also execute the fragment's other root
+ * fields here, without resolvers, and a non-null one would null the whole introspection answer.
+ * Fragments spread below an introspection field (`__type { ...TypeRef }`) stay spreads.
+ */
+function onlyIntrospection(
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  visiting: ReadonlySet<string>,
+): SelectionSetNode {
+  const selections: SelectionNode[] = [];
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) {
       if (INTROSPECTION.has(s.name.value)) selections.push(s);
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      const inner = onlyIntrospection(s.selectionSet);
-      if (inner.selections.length > 0) selections.push({ ...s, selectionSet: inner });
-    } else selections.push(s);
+      continue;
+    }
+    let inner: SelectionSetNode;
+    let typeCondition: NamedTypeNode | undefined;
+    if (s.kind === Kind.INLINE_FRAGMENT) {
+      inner = onlyIntrospection(s.selectionSet, fragments, visiting);
+      typeCondition = s.typeCondition;
+    } else {
+      const fragment = fragments.get(s.name.value);
+      // Validated documents spread defined fragments without cycles; the guard keeps this total.
+      if (!fragment || visiting.has(s.name.value)) continue;
+      inner = onlyIntrospection(fragment.selectionSet, fragments, new Set([...visiting, s.name.value]));
+      typeCondition = fragment.typeCondition;
+    }
+    if (inner.selections.length === 0) continue;
+    selections.push({
+      kind: Kind.INLINE_FRAGMENT,
+      ...(typeCondition ? { typeCondition } : {}),
+      ...(s.directives ? { directives: s.directives } : {}),
+      selectionSet: inner,
+    });
   }
   return { ...set, selections };
 }

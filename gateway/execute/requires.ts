@@ -1,5 +1,6 @@
 import type { RequiresSelection } from '@graphql-hive/router-query-planner';
 import type { TypeIndex } from '../load/type-index.js';
+import { plannerValue } from './planner-values.js';
 
 /** A required value was never fetched (an earlier fetch failed): the entity cannot be sent. */
 export const MISSING = Symbol('missing');
@@ -42,9 +43,10 @@ function projectInto(
     } else if (selection.kind === 'Field') {
       // `name` is the response key the planner fetched the value under (e.g.
       // `_internal_qp_alias_0` when the same field is required with other arguments too);
-      // `alias` is the field's name in the representation the subgraph expects.
+      // `alias` is the field's name in the representation the subgraph expects. The value is the
+      // one fetched under that name, even where a client alias of another field took the key.
       const key = selection.alias ?? selection.name;
-      let value = object[selection.name];
+      let value = plannerValue(object, selection.name);
       if (value === undefined && selection.alias) value = object[selection.alias];
       if (value === undefined) return MISSING;
       const projected = selection.selections

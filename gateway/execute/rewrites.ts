@@ -1,5 +1,6 @@
 import type { FetchNodePathSegment, FetchRewrite } from '@graphql-hive/router-query-planner';
 import type { TypeIndex } from '../load/type-index.js';
+import { keepPlannerValue } from './planner-values.js';
 
 /**
  * Fetch rewrites from the plan (Apollo query plan `inputRewrites`/`outputRewrites`):
@@ -9,6 +10,14 @@ import type { TypeIndex } from '../load/type-index.js';
  * - KeyRenamer: rename a key, e.g. an alias the planner invented to avoid a field conflict back
  *   to the client's response key.
  * Paths hold `{Key}` steps and `{TypenameEquals}` guards; lists are stepped through.
+ *
+ * A KeyRenamer's path names the keys above the renamed one by their final (client) names: for
+ * `hospital { id: region { code: name … } }` the Hive planner emits
+ * `hospital._internal_qp_alias_0 → id` and `hospital.id._internal_qp_alias_0 → code`, inner one
+ * first. Renames therefore run outer first (fewer `Key` steps first, otherwise in plan order),
+ * value setters after them.
+ * A rename onto a key the fetch also answered (the planner's own `code` next to the client's
+ * `code: name`) keeps that value for later representations (planner-values.ts).
  */
 export function applyRewrites(
   value: unknown,
@@ -16,7 +25,7 @@ export function applyRewrites(
   types: TypeIndex,
 ): void {
   if (!rewrites) return;
-  for (const rewrite of rewrites) {
+  for (const rewrite of ordered(rewrites)) {
     if ('ValueSetter' in rewrite)
       apply(value, rewrite.ValueSetter.path, 0, types, { set: rewrite.ValueSetter.setValueTo });
     else if ('KeyRenamer' in rewrite)
@@ -29,6 +38,27 @@ export function applyRewrites(
 }
 
 type Action = { set: string } | { rename: string };
+
+/** The rewrites in the order they apply, computed once per plan's rewrite list. */
+const orders = new WeakMap<readonly FetchRewrite[], readonly FetchRewrite[]>();
+
+function ordered(rewrites: readonly FetchRewrite[]): readonly FetchRewrite[] {
+  let order = orders.get(rewrites);
+  if (!order) {
+    // Array.prototype.sort is stable (ECMAScript 2019): equal depths keep the plan's order.
+    order = rewrites.length < 2 ? rewrites : [...rewrites].sort((a, b) => depth(a) - depth(b));
+    orders.set(rewrites, order);
+  }
+  return order;
+}
+
+/** The number of `Key` steps of a KeyRenamer's path; value setters (named by final keys too) last. */
+function depth(rewrite: FetchRewrite): number {
+  if (!('KeyRenamer' in rewrite)) return Number.MAX_SAFE_INTEGER;
+  let keys = 0;
+  for (const segment of rewrite.KeyRenamer.path) if ('Key' in segment) keys++;
+  return keys;
+}
 
 function apply(
   value: unknown,
@@ -60,6 +90,8 @@ function apply(
   }
   if ('set' in action) object[key] = action.set;
   else if (key in object) {
+    if (action.rename !== key && action.rename in object)
+      keepPlannerValue(object, action.rename, object[action.rename]);
     object[action.rename] = object[key];
     delete object[key];
   }

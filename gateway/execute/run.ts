@@ -31,4 +31,10 @@ export interface ExecutionRun {
   readonly errors: GraphQLError[];
   /** Entity objects whose fetch failed: their missing fields raise its error (shape/shape.ts). */
   readonly failed: Map<object, FetchFailure>;
+  /**
+   * Response positions a subgraph's own null propagation left null (GraphQL spec §6.4.4: a root
+   * fetch answered `data: null`, an `_entities` item null, each with errors): those errors
+   * explain them, the shaper adds no completion error there (shape/coverage.ts).
+   */
+  readonly explained: Array<ReadonlyArray<string | number>>;
 }

@@ -24,6 +24,8 @@ export interface ShapeInput {
   readonly errors: readonly GraphQLError[];
   /** Entity objects a fetch failed for: their missing fields raise the fetch's error. */
   readonly failed: ReadonlyMap<object, FetchFailure>;
+  /** Positions a subgraph's own null propagation left null: its errors already explain them. */
+  readonly explained?: ReadonlyArray<ReadonlyArray<string | number>>;
 }
 
 export interface ShapeResult {
@@ -51,7 +53,7 @@ class Shaper {
   private readonly coverage: Coverage;
 
   constructor(private readonly input: ShapeInput) {
-    this.coverage = new Coverage(input.errors);
+    this.coverage = new Coverage(input.errors, input.explained);
   }
 
   object(raw: Record<string, unknown>, selection: ShapeSelection, type: GraphQLObjectType): Shaped {

@@ -5,6 +5,7 @@ import type { TypeIndex } from '../load/type-index.js';
 import type { PreparedOperation } from '../plan/prepared.js';
 import type { OutgoingHeaders } from '../transport/headers.js';
 import type { SubgraphClient } from '../transport/subgraph-client.js';
+import { clientError, clientKey, clientPath, restoreClientKeys } from './client-keys.js';
 import { executeIntrospection } from './introspection.js';
 import type { ExecutionRun, SubgraphDirectory } from './run.js';
 import { locateErrors } from './shape/locate.js';
@@ -49,6 +50,7 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     data: Object.create(null),
     errors: [],
     failed: new Map(),
+    failedRoot: new Map(),
     explained: [],
   };
   let introspection: Record<string, unknown> | null = null;
@@ -59,6 +61,17 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     if (result.errors) extraErrors.push(...result.errors);
   }
   if (prepared.plan?.node) await executeNode(run, prepared.plan.node);
+  // From here on the data, error paths and explained positions are in the client's keys.
+  const aliases = prepared.aliases;
+  if (aliases.length > 0) {
+    restoreClientKeys(run.data, aliases);
+    for (let i = 0; i < run.errors.length; i++) run.errors[i] = clientError(run.errors[i]!, aliases);
+    for (let i = 0; i < run.explained.length; i++) run.explained[i] = clientPath(run.explained[i]!, aliases);
+    for (const [key, failure] of [...run.failedRoot]) {
+      run.failedRoot.delete(key);
+      run.failedRoot.set(clientKey(key, aliases), failure);
+    }
+  }
   if (input.afterFetch) run.errors.push(...input.afterFetch(run));
   const root = prepared.shape(prepared.conditions(variables));
   const shaped = shapeResponse({
@@ -67,10 +80,13 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     introspection,
     errors: run.errors,
     failed: run.failed,
+    failedRoot: run.failedRoot,
     explained: run.explained,
   });
-  // A failed entity fetch no field position reported (shape.ts) is still the client's to know.
-  const unreported = [...new Set(run.failed.values())].filter((f) => !f.reported).map((f) => f.error);
+  // A failed fetch no field position reported (shape.ts) is still the client's to know.
+  const unreported = [...new Set([...run.failed.values(), ...run.failedRoot.values()])]
+    .filter((f) => !f.reported)
+    .map((f) => clientError(f.error, aliases));
   const errors = [
     ...locateErrors(root, run.data, [...run.errors, ...unreported]),
     ...extraErrors,

@@ -1,9 +1,10 @@
 import type { FetchNode } from '@graphql-hive/router-query-planner';
-import { Kind, parse, type SelectionSetNode } from 'graphql';
+import { type GraphQLError, Kind, parse, type SelectionSetNode } from 'graphql';
 import { sendFetch, usedVariables } from './fetch-request.js';
 import { deepMerge } from './merge.js';
 import { applyRewrites } from './rewrites.js';
 import type { ExecutionRun } from './run.js';
+import type { FetchFailure } from './shape/shape.js';
 import { subgraphError } from './subgraph-errors.js';
 
 /** Root response keys a fetch selects, for placing a transport failure; cached with the plan. */
@@ -42,6 +43,18 @@ function rootKeysOf(node: FetchNode): string[] {
 }
 
 /**
+ * A failed root fetch (subgraph down, timeout, bad response): in graphql-js terms every root
+ * field it would have supplied had a resolver that raised its error (GraphQL spec §6.4.4). The
+ * shaper reports it at each such root field position, nulls propagating as usual, as for failed
+ * entity fetches (entity-results.ts failEntities); execute.ts reports it once, without a path,
+ * should no position report it. A key another fetch's failure claimed first keeps that one.
+ */
+function failRootFields(run: ExecutionRun, keys: readonly string[], error: GraphQLError): void {
+  const failure: FetchFailure = { error, reported: false };
+  for (const key of keys) if (!run.failedRoot.has(key)) run.failedRoot.set(key, failure);
+}
+
+/**
  * A fetch of root fields (no `requires`): its data merges into the response root; its errors'
  * paths already are client paths (the planner keeps the client's response keys).
  */
@@ -51,7 +64,7 @@ export async function executeRootFetch(run: ExecutionRun, node: FetchNode): Prom
     run,
     node,
     usedVariables(run, node.variableUsages),
-    keys.length === 1 ? keys : undefined,
+    keys.length > 0 ? (error) => failRootFields(run, keys, error) : undefined,
   );
   if (!response) return;
   if (response.errors) {

@@ -11,6 +11,10 @@
  * earlier fetch brought. Whatever the client's key gets, the value fetched under the field's own
  * name is kept here, per object, for the representations of later fetches.
  *
+ * Since client aliases reach the planner only as gateway-owned `_vn_a<N>` keys (client-keys.ts),
+ * a client alias no longer takes a planner key during execution; what remains here are the
+ * planner's own renames (`_internal_qp_alias_<n>` KeyRenamers) onto a key the fetch answered.
+ *
  * A WeakMap keyed by the objects of one operation's merged data: nothing outlives the response.
  */
 const shadowed = new WeakMap<object, Record<string, unknown>>();

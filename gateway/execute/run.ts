@@ -31,6 +31,8 @@ export interface ExecutionRun {
   readonly errors: GraphQLError[];
   /** Entity objects whose fetch failed: their missing fields raise its error (shape/shape.ts). */
   readonly failed: Map<object, FetchFailure>;
+  /** Root response keys whose root fetch failed: the fields raise its error (shape/shape.ts). */
+  readonly failedRoot: Map<string, FetchFailure>;
   /**
    * Response positions a subgraph's own null propagation left null (GraphQL spec §6.4.4: a root
    * fetch answered `data: null`, an `_entities` item null, each with errors): those errors

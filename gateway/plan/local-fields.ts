@@ -1,11 +1,17 @@
 import {
   type DirectiveNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
+  getNamedType,
   Kind,
   type OperationDefinitionNode,
   print,
   type SelectionSetNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 
 /**
@@ -132,4 +138,51 @@ function operationDocument(document: DocumentNode, operation: OperationDefinitio
     kind: Kind.DOCUMENT,
     definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === operation),
   };
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+/**
+ * A field whose selection set may collect no fields (every selection conditional, or excluded by
+ * a literal `@skip(if: true)`) still resolves in graphql-js and completes to `{}` (GraphQL spec
+ * §6.4.3 CompleteValue: ExecuteSelectionSet over an empty grouped field set), or to null and
+ * errors when the field itself gives them. The planner drops such a field from its fetches, so
+ * it gets `__typename` added: the field is fetched and the shaper completes the client's (empty)
+ * selection from it. Selection sets with a field, inline fragment without type condition or a
+ * spread on the parent's own type that surely collect something stay as they are.
+ */
+export function keepFieldsOfEmptySelections(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const surely = (set: SelectionSetNode, parent: string, depth: number): boolean =>
+    depth < 32 &&
+    set.selections.some((s) => {
+      if (s.directives?.some((d) => d.name.value === 'skip' || d.name.value === 'include')) return false;
+      if (s.kind === Kind.FIELD) return true;
+      if (s.kind === Kind.INLINE_FRAGMENT)
+        return (
+          (!s.typeCondition || s.typeCondition.name.value === parent) &&
+          surely(s.selectionSet, parent, depth + 1)
+        );
+      const f = fragments.get(s.name.value);
+      return !!f && f.typeCondition.name.value === parent && surely(f.selectionSet, parent, depth + 1);
+    });
+  const info = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(info, {
+      Field: {
+        leave(node) {
+          const type = info.getType();
+          if (!node.selectionSet || !type) return undefined;
+          if (surely(node.selectionSet, getNamedType(type).name, 0)) return undefined;
+          return {
+            ...node,
+            selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, TYPENAME] },
+          };
+        },
+      },
+    }),
+  );
 }

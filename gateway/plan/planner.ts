@@ -2,9 +2,10 @@ import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, pr
 import { LRUCache } from 'lru-cache';
 import { ErrorCode, hubError } from '../../core/errors.js';
 import { describeError, type Logger } from '../../core/log.js';
+import { internaliseAliases } from '../execute/client-keys.js';
 import type { SecuredOperation } from '../security/secured-operation.js';
 import type { PlannerProcess } from './isolated/planner-process.js';
-import { splitLocalFields } from './local-fields.js';
+import { keepFieldsOfEmptySelections, splitLocalFields } from './local-fields.js';
 import { PreparedOperation } from './prepared.js';
 import { restoreServiceNames } from './service-names.js';
 
@@ -61,11 +62,16 @@ export class OperationPlanner {
       throw hubError(ErrorCode.OPERATION_NOT_SUPPORTED, 'The gateway does not execute subscriptions yet.');
     }
     const secured = request.secure?.(request.document, request.operation);
-    const changed = secured !== undefined && secured.document !== request.document;
+    const document = secured?.document ?? request.document;
+    const operation = secured?.operation ?? request.operation;
+    // The planner never sees a client alias (execute/client-keys.ts says why).
+    const internal = internaliseAliases(document);
+    const planned = keepFieldsOfEmptySelections(this.schema, internal.document);
+    const changed = planned !== request.document;
     const split = splitLocalFields(
-      secured?.document ?? request.document,
-      secured?.operation ?? request.operation,
-      changed ? print(secured.document) : request.source,
+      planned,
+      planned.definitions[document.definitions.indexOf(operation)] as OperationDefinitionNode,
+      changed ? print(planned) : request.source,
       root?.name ?? 'Query',
     );
     let plan = null;
@@ -93,6 +99,7 @@ export class OperationPlanner {
       plan,
       split.hasIntrospection,
       secured ?? null,
+      internal.aliases,
     );
   }
 }

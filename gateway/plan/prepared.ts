@@ -29,6 +29,8 @@ export class PreparedOperation {
     /** What security removed or added before planning (null when not secured). The response is
      *  shaped from the client's own operation, so removed fields come back null. */
     readonly secured: SecuredOperation | null = null,
+    /** Client aliases by the index of their planning stand-in `_vn_a<N>` (execute/client-keys.ts). */
+    readonly aliases: readonly string[] = [],
   ) {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions)

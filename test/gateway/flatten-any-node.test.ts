@@ -40,6 +40,7 @@ function newRun(variables: Record<string, unknown> = {}): ExecutionRun {
     data: Object.create(null),
     errors: [],
     failed: new Map(),
+    failedRoot: new Map(),
     explained: [],
   };
 }

@@ -4,6 +4,7 @@ import {
   type GraphQLAbstractType,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLInterfaceType,
   type GraphQLObjectType,
   type GraphQLSchema,
   isAbstractType,
@@ -18,6 +19,12 @@ import { completionOf, FieldKind, leafField, metaField, namedType, type ShapeFie
 import { collectTypenameAliases, isTypeIndependent } from './runtime-type.js';
 
 export { type Completion, FieldKind, type ShapeField } from './field.js';
+
+/**
+ * The type a value is completed as: its runtime object type, or an interface without any
+ * implementation in the supergraph (uniformType).
+ */
+export type ShapeType = GraphQLObjectType | GraphQLInterfaceType;
 
 /**
  * A selection set compiled for response shaping. Fields are collected per runtime object type
@@ -62,11 +69,15 @@ export class ShapeSelection {
    * implementation (no `__typename`, no type conditions), the value is shaped as any
    * implementation; otherwise the planner fetched the real type and a missing one is an error.
    */
-  uniformType(typename: unknown): GraphQLObjectType | undefined {
+  uniformType(typename: unknown): ShapeType | undefined {
     if (!isInterfaceType(this.parentType)) return undefined;
     if (typename !== undefined && typename !== this.parentType.name) return undefined;
     if (!isTypeIndependent(this.parentType.name, this.selectionSets, this.fragments)) return undefined;
-    return this.schema.getPossibleTypes(this.parentType)[0];
+    // An interface no type of the supergraph implements (an @interfaceObject subgraph's own
+    // answer, the federation spec's "@interfaceObject" without any implementing subgraph): the
+    // selection reads only the interface's own fields, so it is completed from those, as
+    // @apollo/gateway answers it (audit suite non-resolvable-interface-object, cases 1 and 3).
+    return this.schema.getPossibleTypes(this.parentType)[0] ?? this.parentType;
   }
 
   /** Runtime object type for a `__typename`, or undefined when it is not a possible type here. */
@@ -86,7 +97,7 @@ export class ShapeSelection {
    */
   fieldAt(key: string, raw: unknown): ShapeField | undefined {
     const object = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
-    let type: GraphQLObjectType | undefined;
+    let type: ShapeType | undefined;
     if (!this.isAbstract) type = this.parentType as GraphQLObjectType;
     else if (object) type = this.runtimeTypeOf(object) ?? this.uniformType(object.__typename);
     if (type) return this.fieldsFor(type).find((f) => f.key === key);
@@ -97,7 +108,7 @@ export class ShapeSelection {
     return undefined;
   }
 
-  fieldsFor(type: GraphQLObjectType): ShapeField[] {
+  fieldsFor(type: ShapeType): ShapeField[] {
     let fields = this.byType.get(type.name);
     if (!fields) {
       fields = this.compile(type);
@@ -106,7 +117,7 @@ export class ShapeSelection {
     return fields;
   }
 
-  private compile(type: GraphQLObjectType): ShapeField[] {
+  private compile(type: ShapeType): ShapeField[] {
     const groups = new Map<string, FieldNode[]>();
     const visited = new Set<string>();
     for (const set of this.selectionSets) this.collect(type, set, groups, visited);
@@ -148,7 +159,7 @@ export class ShapeSelection {
   }
 
   private collect(
-    type: GraphQLObjectType,
+    type: ShapeType,
     set: SelectionSetNode,
     groups: Map<string, FieldNode[]>,
     visited: Set<string>,
@@ -176,7 +187,7 @@ export class ShapeSelection {
   }
 
   /** DoesFragmentTypeApply (GraphQL spec §6.3.2). */
-  private applies(condition: string, type: GraphQLObjectType): boolean {
+  private applies(condition: string, type: ShapeType): boolean {
     if (condition === type.name) return true;
     const conditionType = this.schema.getType(condition);
     return isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);

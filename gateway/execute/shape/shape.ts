@@ -1,5 +1,11 @@
 import { GraphQLError, type GraphQLObjectType } from 'graphql';
-import { type Completion, FieldKind, type ShapeField, type ShapeSelection } from './compile.js';
+import {
+  type Completion,
+  FieldKind,
+  type ShapeField,
+  type ShapeSelection,
+  type ShapeType,
+} from './compile.js';
 import { Coverage } from './coverage.js';
 import { type Leaf, unchanged } from './leaf.js';
 
@@ -24,6 +30,8 @@ export interface ShapeInput {
   readonly errors: readonly GraphQLError[];
   /** Entity objects a fetch failed for: their missing fields raise the fetch's error. */
   readonly failed: ReadonlyMap<object, FetchFailure>;
+  /** Root response keys whose root fetch failed: missing, they raise the fetch's error. */
+  readonly failedRoot?: ReadonlyMap<string, FetchFailure>;
   /** Positions a subgraph's own null propagation left null: its errors already explain them. */
   readonly explained?: ReadonlyArray<ReadonlyArray<string | number>>;
 }
@@ -56,7 +64,7 @@ class Shaper {
     this.coverage = new Coverage(input.errors, input.explained);
   }
 
-  object(raw: Record<string, unknown>, selection: ShapeSelection, type: GraphQLObjectType): Shaped {
+  object(raw: Record<string, unknown>, selection: ShapeSelection, type: ShapeType): Shaped {
     const fields = selection.fieldsFor(type);
     const out: Record<string, unknown> = {};
     for (let i = 0; i < fields.length; i++) {
@@ -70,7 +78,7 @@ class Shaper {
       if (field.kind === FieldKind.Introspection) value = this.input.introspection?.[field.key] ?? null;
       else {
         const rawValue = raw[field.key];
-        const failure = rawValue === undefined ? this.input.failed.get(raw) : undefined;
+        const failure = rawValue === undefined ? this.failureOf(raw, field.key) : undefined;
         value = failure ? this.failedField(failure, field) : this.complete(rawValue, field, field.completion);
       }
       this.path.pop();
@@ -78,6 +86,15 @@ class Shaper {
       out[field.key] = value;
     }
     return out;
+  }
+
+  /** The failed fetch that would have supplied a missing field, if any. */
+  private failureOf(raw: Record<string, unknown>, key: string): FetchFailure | undefined {
+    if (raw === this.input.data) {
+      const root = this.input.failedRoot?.get(key);
+      if (root) return root;
+    }
+    return this.input.failed.get(raw);
   }
 
   private complete(value: unknown, field: ShapeField, completion: Completion): Shaped {
@@ -109,7 +126,7 @@ class Shaper {
     }
     const selection = field.child!;
     const raw = value as Record<string, unknown>;
-    const type = selection.isAbstract
+    const type: ShapeType | undefined = selection.isAbstract
       ? (selection.runtimeTypeOf(raw) ?? selection.uniformType(raw.__typename))
       : (selection.parentType as GraphQLObjectType);
     if (!type) {

@@ -240,8 +240,8 @@ export class PlannerProcess {
       loading.reject(new Error(`the query planner process ${how} while loading the supergraph`));
       return;
     }
-    if (this.running) return this.fail(how);
-    this.child = null;
+    if (this.running) this.fail(how);
+    else this.child = null;
   }
 }
 

@@ -17,7 +17,7 @@ export const USAGE = `Usage: node run.mjs [--quick | --soak] [options]
   --quiet-wait <s>        before each query, wait up to this long for the machine to be idle (default 20; quick 5)
   --noisy-retries <n>     measure a window again when other processes used >20% of a core (default 2; quick 1)
   --floor-server <plain|apollo>  floor on node:http + graphql-js (default) or on @apollo/server standalone
-  --vardnav-from <src|dist>  our gateway from gateway/*.ts via tsx (default) or from dist/ after npm run build
+  --vardnav-from <dist|src>  our gateway from dist/ as npm start runs it (default; npm run bench builds it first) or from gateway/*.ts via tsx
   --out <prefix>          results file prefix (default results/latest → .json and .md; soak: results/soak-latest)
   --help`;
 
@@ -70,7 +70,7 @@ export function readOptions(argv) {
     }
     return items;
   };
-  const from = values['vardnav-from'] ?? 'src';
+  const from = values['vardnav-from'] ?? 'dist';
   const floorServer = values['floor-server'] ?? 'plain';
   if (!['plain', 'apollo'].includes(floorServer)) {
     throw new Error(`--floor-server must be plain or apollo, got "${floorServer}"`);

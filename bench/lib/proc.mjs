@@ -184,9 +184,11 @@ function processTree(pid) {
 }
 
 /**
- * { rssBytes, hwmBytes } of the process and its descendants, summed from /proc/<pid>/status (null
- * when the process is gone). A target's helper processes count (e.g. our gateway's query-planner
- * process); the sum of peaks is an upper bound of the tree's peak.
+ * { rssBytes, hwmBytes } of the process and its descendants (null when the process is gone). A
+ * target's helper processes count (e.g. our gateway's query-planner process): rssBytes is the
+ * tree's current resident memory; hwmBytes is the root's own peak (VmHWM, which catches peaks
+ * between samples) plus its descendants' current RSS — not their peaks, whose moments need not
+ * coincide with the root's (a planner process peaks while loading the supergraph, at start-up).
  */
 export function memory(pid) {
   let rssBytes = 0;
@@ -197,7 +199,7 @@ export function memory(pid) {
       const status = readFileSync(`/proc/${member}/status`, 'utf8');
       const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
       rssBytes += kb('VmRSS');
-      hwmBytes += kb('VmHWM');
+      hwmBytes += member === pid ? kb('VmHWM') : kb('VmRSS');
       found = true;
     } catch {}
   }

@@ -32,9 +32,8 @@ export class PlannerCrashed extends Error {
   override readonly name = 'PlannerCrashed';
 }
 
-const CHILD = new URL(`./planner-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-// From TypeScript sources (tests, tsx) the child needs tsx's loader; compiled (dist/) it is plain JS.
-const CHILD_EXEC_ARGV = CHILD.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+// Plain JavaScript next to this file in the sources and in dist/: no TypeScript loader needed.
+const CHILD = new URL('./planner-child.mjs', import.meta.url);
 const POISONED_MAX = 1_000;
 const STDERR_KEPT_CHARS = 4_096;
 
@@ -155,6 +154,11 @@ export class PlannerProcess {
     this.pump();
   }
 
+  /** The running planner process's pid (for operators' tools), if one runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Planner processes started after the first one (after crashes and hangs). */
   get restarts(): number {
     return Math.max(0, this.spawned - 1);
@@ -172,7 +176,7 @@ export class PlannerProcess {
     this.spawned += 1;
     const child = fork(fileURLToPath(CHILD), [], {
       cwd: PROJECT_ROOT,
-      execArgv: CHILD_EXEC_ARGV,
+      execArgv: [],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -1,5 +1,6 @@
 import { type DocumentNode, type FieldNode, GraphQLError, Kind, visit } from 'graphql';
 import { INTERNAL_ALIAS_PREFIX, RESERVED_ALIAS_PREFIXES } from '../plan/reserved-names.js';
+import type { ExecutionRun } from './run.js';
 
 /**
  * Client aliases, kept away from the query planner.
@@ -104,4 +105,19 @@ export function clientError(error: GraphQLError, aliases: readonly string[]): Gr
     originalError: error.originalError,
     extensions: error.extensions,
   });
+}
+
+/**
+ * After the last fetch: the run's merged data, error paths, explained positions and failed root
+ * keys in the client's keys (nothing to do when the operation has no aliases).
+ */
+export function restoreClientRun(run: ExecutionRun, aliases: readonly string[]): void {
+  if (aliases.length === 0) return;
+  restoreClientKeys(run.data, aliases);
+  for (let i = 0; i < run.errors.length; i++) run.errors[i] = clientError(run.errors[i]!, aliases);
+  for (let i = 0; i < run.explained.length; i++) run.explained[i] = clientPath(run.explained[i]!, aliases);
+  for (const [key, failure] of [...run.failedRoot]) {
+    run.failedRoot.delete(key);
+    run.failedRoot.set(clientKey(key, aliases), failure);
+  }
 }

@@ -5,7 +5,7 @@ import type { TypeIndex } from '../load/type-index.js';
 import type { PreparedOperation } from '../plan/prepared.js';
 import type { OutgoingHeaders } from '../transport/headers.js';
 import type { SubgraphClient } from '../transport/subgraph-client.js';
-import { clientError, clientKey, clientPath, restoreClientKeys } from './client-keys.js';
+import { clientError, restoreClientRun } from './client-keys.js';
 import { executeIntrospection } from './introspection.js';
 import type { ExecutionRun, SubgraphDirectory } from './run.js';
 import { locateErrors } from './shape/locate.js';
@@ -63,15 +63,7 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
   if (prepared.plan?.node) await executeNode(run, prepared.plan.node);
   // From here on the data, error paths and explained positions are in the client's keys.
   const aliases = prepared.aliases;
-  if (aliases.length > 0) {
-    restoreClientKeys(run.data, aliases);
-    for (let i = 0; i < run.errors.length; i++) run.errors[i] = clientError(run.errors[i]!, aliases);
-    for (let i = 0; i < run.explained.length; i++) run.explained[i] = clientPath(run.explained[i]!, aliases);
-    for (const [key, failure] of [...run.failedRoot]) {
-      run.failedRoot.delete(key);
-      run.failedRoot.set(clientKey(key, aliases), failure);
-    }
-  }
+  restoreClientRun(run, aliases);
   if (input.afterFetch) run.errors.push(...input.afterFetch(run));
   const root = prepared.shape(prepared.conditions(variables));
   const shaped = shapeResponse({

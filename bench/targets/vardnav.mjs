@@ -4,7 +4,7 @@
 //   --from dist imports ../dist/gateway/<entry>.js (after `npm run build` at the root).
 // Prints {"ready":true,"url":…} once listening. `findGatewayEntry` is also used by the harness to
 // skip this target cleanly while the gateway has no `startGateway` yet.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -79,10 +79,40 @@ async function main() {
   });
   const url = running.url ?? `http://${host}:${running.port}/graphql`;
   process.stdout.write(`${JSON.stringify({ ready: true, url, entry: entry.path })}\n`);
+  const stopProfile = await startProfile(process.env);
   process.on('SIGTERM', async () => {
+    await stopProfile();
     await running.close?.();
     process.exit(0);
   });
+}
+
+/**
+ * Profiling aid (the benchmark itself never sets these): PROF_OUT=<file> records a CPU profile of
+ * this process from PROF_DELAY_MS (default 4000) after start until SIGTERM; PROF_HEAP=all records
+ * a sampling heap profile of every allocation instead, PROF_HEAP=survivors only of objects that
+ * outlived a young-generation GC. (--cpu-prof cannot be passed through NODE_OPTIONS.)
+ */
+async function startProfile(env) {
+  if (!env.PROF_OUT) return async () => {};
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  const heap = env.PROF_HEAP === 'all' || env.PROF_HEAP === 'survivors';
+  await session.post(heap ? 'HeapProfiler.enable' : 'Profiler.enable');
+  const sampling = {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: env.PROF_HEAP === 'all',
+  };
+  setTimeout(
+    () => session.post(heap ? 'HeapProfiler.startSampling' : 'Profiler.start', heap ? sampling : undefined),
+    Number(env.PROF_DELAY_MS ?? 4000),
+  );
+  return async () => {
+    const { profile } = await session.post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop');
+    writeFileSync(env.PROF_OUT, JSON.stringify(profile));
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

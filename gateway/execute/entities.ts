@@ -1,11 +1,23 @@
 import type { FlattenNodePathSegment } from '@graphql-hive/router-query-planner';
 import type { TypeIndex } from '../load/type-index.js';
-import type { PathNode } from './path.js';
+import { type PathNode, pathArray } from './path.js';
 
-/** An entity object in the merged data and where it sits in the response. */
+/**
+ * An entity object in the merged data and where it sits in the response: under `parent`, at
+ * `key` (undefined when it is the value at `parent` itself, e.g. the root). The last step is kept
+ * on the target rather than in a PathNode of its own: one object per entity instead of two.
+ */
 export interface EntityTarget {
   readonly object: Record<string, unknown>;
-  readonly path: PathNode | null;
+  readonly parent: PathNode | null;
+  readonly key: string | number | undefined;
+}
+
+/** The response path of an entity target (materialised only for errors). */
+export function targetPath(target: EntityTarget): Array<string | number> {
+  const path = pathArray(target.parent);
+  if (target.key !== undefined) path.push(target.key);
+  return path;
 }
 
 /**
@@ -27,43 +39,46 @@ export function collectEntities(
   types: TypeIndex,
   out: EntityTarget[],
 ): void {
-  walk(data, segments, 0, null, types, out);
+  walk(data, segments, 0, null, undefined, types, out);
 }
 
+/** `value` sits under `parent` at `key`; its own PathNode is made only to parent deeper steps. */
 function walk(
   value: unknown,
   segments: readonly FlattenNodePathSegment[],
   at: number,
-  path: PathNode | null,
+  parent: PathNode | null,
+  key: string | number | undefined,
   types: TypeIndex,
   out: EntityTarget[],
 ): void {
   if (value === null || typeof value !== 'object') return;
   if (at === segments.length) {
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++)
-        walk(value[i], segments, at, { parent: path, key: i }, types, out);
-    } else out.push({ object: value as Record<string, unknown>, path });
+      const here = key === undefined ? parent : { parent, key };
+      for (let i = 0; i < value.length; i++) walk(value[i], segments, at, here, i, types, out);
+    } else out.push({ object: value as Record<string, unknown>, parent, key });
     return;
   }
   const segment = segments[at]!;
   if (segment === '@' || Array.isArray(value)) {
     if (!Array.isArray(value)) return;
     const next = segment === '@' ? at + 1 : at;
-    for (let i = 0; i < value.length; i++)
-      walk(value[i], segments, next, { parent: path, key: i }, types, out);
+    const here = key === undefined ? parent : { parent, key };
+    for (let i = 0; i < value.length; i++) walk(value[i], segments, next, here, i, types, out);
     return;
   }
   const object = value as Record<string, unknown>;
   if ('Field' in segment) {
-    walk(object[segment.Field], segments, at + 1, { parent: path, key: segment.Field }, types, out);
+    const here = key === undefined ? parent : { parent, key };
+    walk(object[segment.Field], segments, at + 1, here, segment.Field, types, out);
   } else if ('TypeCondition' in segment) {
     const typename = object.__typename;
     if (
       typename === undefined ||
       (typeof typename === 'string' && types.satisfiesAny(typename, segment.TypeCondition))
     ) {
-      walk(object, segments, at + 1, path, types, out);
+      walk(object, segments, at + 1, parent, key, types, out);
     }
   }
 }

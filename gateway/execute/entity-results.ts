@@ -1,8 +1,8 @@
 import type { OutputRewrite } from '@graphql-hive/router-query-planner';
 import { GraphQLError } from 'graphql';
 import type { RawSubgraphError } from '../transport/subgraph-client.js';
+import { targetPath } from './entities.js';
 import { deepMerge } from './merge.js';
-import { pathArray } from './path.js';
 import type { EntityBatch } from './representations.js';
 import { applyRewrites } from './rewrites.js';
 import type { ExecutionRun } from './run.js';
@@ -53,7 +53,7 @@ export function relocateEntityErrors(
     let placed = false;
     for (let i = 0; i < batch.targets.length; i++) {
       if (batch.indexOf[i] !== index) continue;
-      run.errors.push(subgraphError(raw, subgraph, [...pathArray(batch.targets[i]!.path), ...rest]));
+      run.errors.push(subgraphError(raw, subgraph, [...targetPath(batch.targets[i]!), ...rest]));
       placed = true;
     }
     if (!placed) run.errors.push(subgraphError(raw, subgraph, undefined));
@@ -70,7 +70,7 @@ export function relocateEntityErrors(
 export function failEntities(run: ExecutionRun, batches: readonly EntityBatch[], error: GraphQLError): void {
   const first = batches.find((b) => b.targets.length > 0)?.targets[0];
   const placed = first
-    ? new GraphQLError(error.message, { path: pathArray(first.path), extensions: error.extensions })
+    ? new GraphQLError(error.message, { path: targetPath(first), extensions: error.extensions })
     : error;
   const failure: FetchFailure = { error: placed, reported: false };
   for (const batch of batches) {
@@ -104,6 +104,6 @@ export function explainNullEntities(
   }
   for (let i = 0; i < batch.targets.length; i++) {
     const index = batch.indexOf[i]!;
-    if (named.has(index) && entities[index] === null) run.explained.push(pathArray(batch.targets[i]!.path));
+    if (named.has(index) && entities[index] === null) run.explained.push(targetPath(batch.targets[i]!));
   }
 }

@@ -27,7 +27,7 @@ export function registerOperationGuard(
   path = '/graphql',
 ): void {
   const { limits, trustedDocuments } = security.options;
-  const documents = new LRUCache<string, DocumentNode>({ max: 1_000 });
+  const checked = new LRUCache<string, CheckedDocument>({ max: 1_000 });
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.url.split('?')[0] !== path || (request.method !== 'POST' && request.method !== 'GET')) return;
@@ -60,16 +60,25 @@ export function registerOperationGuard(
       }
       const source = text ?? (hash ? trustedDocuments?.documents.get(hash) : undefined);
       if (source === undefined) continue;
-      const measured: Partial<Record<LimitName, number>> = { tokens: countTokens(source, limits.maxTokens) };
-      if (measured.tokens! <= limits.maxTokens) {
-        const s = schema();
-        const document = parsed(documents, hash ?? sha256(source), source, limits.maxTokens);
-        if (s && document) {
-          const variables =
-            body.variables && typeof body.variables === 'object'
-              ? (body.variables as Record<string, unknown>)
-              : {};
-          Object.assign(measured, measureDocument(s, document, variables, limits.defaultListSize));
+      const entry = checkedDocument(checked, hash ?? sha256(source), source, limits.maxTokens);
+      const measured: Partial<Record<LimitName, number>> = { tokens: entry.tokens };
+      const s = schema();
+      if (s && entry.document) {
+        const variables =
+          body.variables && typeof body.variables === 'object'
+            ? (body.variables as Record<string, unknown>)
+            : {};
+        // Without variables the measurement is a function of the document and the schema alone,
+        // so it is kept with the document; variables may set list sizes (cost), so it is redone.
+        const fixed = Object.keys(variables).length === 0;
+        if (fixed && entry.measuredSchema === s && entry.measured) Object.assign(measured, entry.measured);
+        else {
+          const m = measureDocument(s, entry.document, variables, limits.defaultListSize);
+          if (fixed) {
+            entry.measuredSchema = s;
+            entry.measured = m;
+          }
+          Object.assign(measured, m);
         }
       }
       const over = exceeded(measured, limits);
@@ -97,22 +106,36 @@ export function registerOperationGuard(
   });
 }
 
-function parsed(
-  cache: LRUCache<string, DocumentNode>,
+/** What the guard learnt of one document text, kept by its hash (tokens are counted once). */
+interface CheckedDocument {
+  readonly tokens: number;
+  /** Parsed when within maxTokens; undefined when over it or not valid syntax. */
+  readonly document: DocumentNode | undefined;
+  measuredSchema?: GraphQLSchema;
+  measured?: Partial<Record<LimitName, number>>;
+}
+
+function checkedDocument(
+  cache: LRUCache<string, CheckedDocument>,
   hash: string,
   source: string,
   maxTokens: number,
-): DocumentNode | undefined {
-  let document = cache.get(hash);
-  if (!document) {
-    try {
-      document = parse(source, { noLocation: true, maxTokens: maxTokens + 1 });
-    } catch {
-      return undefined; // Apollo Server reports the syntax error.
+): CheckedDocument {
+  let entry = cache.get(hash);
+  if (!entry) {
+    const tokens = countTokens(source, maxTokens);
+    let document: DocumentNode | undefined;
+    if (tokens <= maxTokens) {
+      try {
+        document = parse(source, { noLocation: true, maxTokens: maxTokens + 1 });
+      } catch {
+        document = undefined; // Apollo Server reports the syntax error.
+      }
     }
-    cache.set(hash, document);
+    entry = { tokens, document };
+    cache.set(hash, entry);
   }
-  return document;
+  return entry;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

@@ -1,7 +1,8 @@
 import { ErrorCode } from '../../core/errors.js';
 import { InflightDedup } from './dedup.js';
-import { classifyTransportError, DeadlineExceeded, SubgraphFailure } from './failures.js';
+import { classifyTransportError, SubgraphFailure } from './failures.js';
 import { PoolRegistry } from './pools.js';
+import { roundTrip } from './round-trip.js';
 
 export interface SubgraphRequest {
   readonly subgraph: string;
@@ -81,16 +82,9 @@ export class SubgraphClient {
     const { pool, path } = this.pools.target(request.url);
     let statusCode: number;
     let text: string;
-    // One deadline for the whole round trip (connect, headers, body). A plain timer: undici's own
-    // headersTimeout/bodyTimeout run on a coarse (~1 s) clock, too coarse for subgraph budgets.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DeadlineExceeded()), request.timeoutMs);
-    const cancel = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', cancel, { once: true });
     try {
-      const response = await pool.request({
+      ({ statusCode, text } = await roundTrip(pool, {
         path,
-        method: 'POST',
         headers: {
           ...request.headers,
           'content-type': 'application/json',
@@ -98,20 +92,13 @@ export class SubgraphClient {
           [this.options.requestIdHeader]: request.requestId,
         },
         body: request.body,
-        signal: controller.signal,
-      });
-      statusCode = response.statusCode;
-      text = await response.body.text();
+        timeoutMs: request.timeoutMs,
+        signal,
+      }));
     } catch (error) {
       // Cancelled by the caller: its reason, not a subgraph failure (nothing to log or report).
       if (signal?.aborted) throw signal.reason;
-      throw classifyTransportError(
-        request.subgraph,
-        controller.signal.aborted ? controller.signal.reason : error,
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', cancel);
+      throw classifyTransportError(request.subgraph, error);
     }
     // GraphQL over HTTP: 2xx carries a response; 4xx may carry one (e.g. a request error with
     // `errors`); 5xx means the subgraph itself broke — its body is not trusted.

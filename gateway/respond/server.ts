@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { BoundedDocumentStore } from '../../core/document-store.js';
 import { describeError, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
+import { stringifyResult } from '../../core/stringify-result.js';
 import { registerIde } from '../../ide/serve.js';
 import type { GatewayServerOptions } from '../options.js';
 import { ReservedAliasesRule } from '../plan/reserved-names.js';
@@ -61,9 +62,7 @@ export async function createGatewayApp(
       ApolloServerPluginCacheControlDisabled(),
       ...securityPlugins,
     ],
-    // Apollo's default appends "\n" to JSON.stringify's output: a second string that is copied
-    // whole again to measure and send it (~3 copies of every response instead of 2).
-    stringifyResult: (result) => JSON.stringify(result),
+    stringifyResult,
     formatError: (formatted, original) =>
       maskFormattedError(formatted, original, (error) => logger.error('masked error', describeError(error))),
   });

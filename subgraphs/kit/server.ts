@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { BoundedDocumentStore } from '../../core/document-store.js';
 import { describeError, type Logger, silentLogger } from '../../core/log.js';
 import { maskFormattedError } from '../../core/mask-error.js';
+import { stringifyResult } from '../../core/stringify-result.js';
 import type { SubgraphContext } from './context.js';
 import {
   type ForwardedIdentity,
@@ -61,6 +62,7 @@ export async function createSubgraphApp(
     schema: buildModuleSchema(module),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    stringifyResult,
     // Apollo's default store undercounts parsed documents ~4× (~120 MB per server when full):
     // every distinct query the gateway sends would stay until then (core/document-store.ts).
     documentStore: options.documentStore ?? new BoundedDocumentStore(),

@@ -1,6 +1,7 @@
 import { type DocumentNode, type FieldNode, GraphQLError, Kind, visit } from 'graphql';
 import { INTERNAL_ALIAS_PREFIX, RESERVED_ALIAS_PREFIXES } from '../plan/reserved-names.js';
 import type { ExecutionRun } from './run.js';
+import { RUNTIME_TYPENAME } from './shape/runtime-type.js';
 
 /**
  * Client aliases, kept away from the query planner.
@@ -20,6 +21,15 @@ import type { ExecutionRun } from './run.js';
  * Kept as they are: an alias equal to the field's name (`code: code` is `code`; renaming it
  * would split it from an unaliased `code` it merges with) and the gateway's own reserved aliases
  * (region scoping's hidden keys).
+ *
+ * A client field with arguments whose name some @requires takes with arguments
+ * (`dose(unit: "g")` next to `totalMg @requires(fields: "dose(unit: \"mg\")")`) gets a stand-in
+ * too, aliased or not: the planner then fetches its own `dose(unit: "mg")` under `dose`. Left
+ * under `dose`, the planner aliases one of the two and the fetch's `requires` can name the wrong
+ * one (it drops the `_internal_qp_alias_<n>` it fetched under in nested selections and behind its
+ * output KeyRenamers): the subgraph computed from the client's argument
+ * (test/gateway/planner-key-renames.test.ts). Fields merging under one response key all carry
+ * the same arguments (§5.3.2), so they all get the same stand-in.
  */
 export interface ClientAliases {
   /** The document to plan. */
@@ -28,14 +38,20 @@ export interface ClientAliases {
   readonly aliases: readonly string[];
 }
 
-export function internaliseAliases(document: DocumentNode): ClientAliases {
+export function internaliseAliases(
+  document: DocumentNode,
+  /** Field names some @requires selects with arguments (load/required-arguments.ts). */
+  argumentFields: ReadonlySet<string> = NONE,
+): ClientAliases {
   const index = new Map<string, number>();
   const aliases: string[] = [];
   const renamed = visit(document, {
     Field(node: FieldNode) {
-      const alias = node.alias?.value;
+      const name = node.name.value;
+      const required = argumentFields.has(name) && (node.arguments?.length ?? 0) > 0;
+      const alias = node.alias?.value ?? (required ? name : undefined);
       if (alias === undefined) return undefined;
-      if (alias === node.name.value) return { ...node, alias: undefined };
+      if (alias === name && !required) return { ...node, alias: undefined };
       if (RESERVED_ALIAS_PREFIXES.some((p) => alias.startsWith(p))) return undefined;
       let n = index.get(alias);
       if (n === undefined) {
@@ -49,6 +65,8 @@ export function internaliseAliases(document: DocumentNode): ClientAliases {
   return { document: renamed, aliases };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** The client's response key for a key of the executed data. */
 export function clientKey(key: string, aliases: readonly string[]): string {
   if (!key.startsWith(INTERNAL_ALIAS_PREFIX)) return key;
@@ -60,6 +78,10 @@ export function clientKey(key: string, aliases: readonly string[]): string {
  * Gives the merged data its client keys back, in place: `_vn_a<N>` becomes the client's alias,
  * replacing whatever the planner fetched under that name for itself. Objects reached twice (an
  * entity answer merged into several targets shares its sub-objects) are renamed once.
+ *
+ * A client alias `__typename` of another field (`node { __typename: id }`, legal: GraphQL spec
+ * §2.7) takes the key the subgraphs' runtime type sits under; that type is still needed to tell
+ * abstract members apart, so it moves to RUNTIME_TYPENAME (shape/runtime-type.ts typenameOf).
  */
 export function restoreClientKeys(data: unknown, aliases: readonly string[]): void {
   if (aliases.length === 0) return;
@@ -79,6 +101,8 @@ export function restoreClientKeys(data: unknown, aliases: readonly string[]): vo
       stack.push(inner);
       const target = clientKey(key, aliases);
       if (target === key) continue;
+      if (target === '__typename')
+        (object as { [RUNTIME_TYPENAME]?: unknown })[RUNTIME_TYPENAME] = object.__typename;
       delete object[key];
       object[target] = inner;
     }

@@ -1,6 +1,5 @@
 import type { RequiresSelection } from '@graphql-hive/router-query-planner';
 import type { TypeIndex } from '../load/type-index.js';
-import { plannerValue } from './planner-values.js';
 
 /** A required value was never fetched (an earlier fetch failed): the entity cannot be sent. */
 export const MISSING = Symbol('missing');
@@ -43,10 +42,11 @@ function projectInto(
     } else if (selection.kind === 'Field') {
       // `name` is the response key the planner fetched the value under (e.g.
       // `_internal_qp_alias_0` when the same field is required with other arguments too);
-      // `alias` is the field's name in the representation the subgraph expects. The value is the
-      // one fetched under that name, even where a client alias of another field took the key.
+      // `alias` is the field's name in the representation the subgraph expects, and the key the
+      // value sits under when an output KeyRenamer already renamed it back. No client value
+      // shares these keys: client aliases execute as `_vn_a<N>` (client-keys.ts).
       const key = selection.alias ?? selection.name;
-      let value = plannerValue(object, selection.name);
+      let value = object[selection.name];
       if (value === undefined && selection.alias) value = object[selection.alias];
       if (value === undefined) return MISSING;
       const projected = selection.selections

@@ -1,6 +1,5 @@
 import type { FetchNodePathSegment, FetchRewrite } from '@graphql-hive/router-query-planner';
 import type { TypeIndex } from '../load/type-index.js';
-import { keepPlannerValue } from './planner-values.js';
 
 /**
  * Fetch rewrites from the plan (Apollo query plan `inputRewrites`/`outputRewrites`):
@@ -16,8 +15,6 @@ import { keepPlannerValue } from './planner-values.js';
  * `hospital._internal_qp_alias_0 → id` and `hospital.id._internal_qp_alias_0 → code`, inner one
  * first. Renames therefore run outer first (fewer `Key` steps first, otherwise in plan order),
  * value setters after them.
- * A rename onto a key the fetch also answered (the planner's own `code` next to the client's
- * `code: name`) keeps that value for later representations (planner-values.ts).
  */
 export function applyRewrites(
   value: unknown,
@@ -90,8 +87,6 @@ function apply(
   }
   if ('set' in action) object[key] = action.set;
   else if (key in object) {
-    if (action.rename !== key && action.rename in object)
-      keepPlannerValue(object, action.rename, object[action.rename]);
     object[action.rename] = object[key];
     delete object[key];
   }

@@ -5,6 +5,7 @@ import { PlannerProcess } from '../plan/isolated/planner-process.js';
 import { OperationPlanner } from '../plan/planner.js';
 import { buildApiSchema } from './api-schema.js';
 import { plannerSupergraph } from './planner-graph-order.js';
+import { requiredWithArguments } from './required-arguments.js';
 import { subgraphUrls } from './subgraph-urls.js';
 import type { SupergraphText } from './supergraph-source.js';
 import { TypeIndex } from './type-index.js';
@@ -73,6 +74,7 @@ export async function buildSupergraph(
       options.planCacheSize,
       options.logger,
       forPlanner.serviceNames,
+      requiredWithArguments(document),
     ),
     subgraphs: {
       names: [...urls.keys()],

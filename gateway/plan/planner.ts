@@ -40,6 +40,8 @@ export class OperationPlanner {
     private readonly logger: Logger,
     /** Planner service name → subgraph name, when the planner got renamed subgraphs (load/planner-graph-order.ts). */
     private readonly serviceNames: ReadonlyMap<string, string> = new Map(),
+    /** Field names the supergraph's @requires select with arguments (execute/client-keys.ts). */
+    private readonly requiredWithArguments: ReadonlySet<string> = new Set(),
   ) {
     this.cache = new LRUCache({ max: cacheSize });
   }
@@ -65,7 +67,7 @@ export class OperationPlanner {
     const document = secured?.document ?? request.document;
     const operation = secured?.operation ?? request.operation;
     // The planner never sees a client alias (execute/client-keys.ts says why).
-    const internal = internaliseAliases(document);
+    const internal = internaliseAliases(document, this.requiredWithArguments);
     const planned = keepFieldsOfEmptySelections(this.schema, internal.document);
     const changed = planned !== request.document;
     const split = splitLocalFields(

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../core/errors.js';
+import { typenameOf } from '../execute/shape/runtime-type.js';
 import type { TypeIndex } from '../load/type-index.js';
 import type { RemovedField } from './access-filter.js';
 
@@ -52,7 +53,8 @@ function place(
   const object = node as Record<string, unknown>;
   const key = field.path[depth]!;
   if (depth === field.path.length - 1) {
-    const typename = object.__typename;
+    // The type the subgraphs answered, even where a client alias took `__typename`.
+    const typename = typenameOf(object);
     // A field under a type condition exists only on objects of that type.
     if (
       field.typeCondition &&

@@ -14,6 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../../core/errors.js';
+import { typenameOf } from '../execute/shape/runtime-type.js';
 import type { Identity } from './identity.js';
 import type { RegionPolicy } from './region-policy.js';
 
@@ -171,7 +172,8 @@ export function applyRegionScope(
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) walkValue(value[i], set, type, [...path, i]);
     } else if (value && typeof value === 'object') {
-      const typename = (value as { __typename?: unknown }).__typename;
+      // The type the subgraphs answered, even where a client alias took `__typename`.
+      const typename = typenameOf(value);
       const runtime = typeof typename === 'string' ? schema.getType(typename) : type;
       walkObject(
         value as Record<string, unknown>,

@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import type { Conditions } from './conditions.js';
 import { completionOf, FieldKind, leafField, metaField, namedType, type ShapeField } from './field.js';
-import { collectTypenameAliases, isTypeIndependent } from './runtime-type.js';
+import { collectTypenameAliases, isTypeIndependent, typenameOf } from './runtime-type.js';
 
 export { type Completion, FieldKind, type ShapeField } from './field.js';
 
@@ -48,11 +48,13 @@ export class ShapeSelection {
   }
 
   /**
-   * Runtime object type of a raw value: from `__typename`, else from a client alias of it (the
-   * planner does not add `__typename` when the client already selects it under an alias).
+   * Runtime object type of a raw value: from `__typename` (the one the subgraph answered, not a
+   * client alias of another field named `__typename`: typenameOf), else from a client alias of it
+   * (the planner does not add `__typename` when the client already selects it under an alias).
    */
   runtimeTypeOf(raw: Record<string, unknown>): GraphQLObjectType | undefined {
-    if (raw.__typename !== undefined) return this.runtimeType(raw.__typename);
+    const typename = typenameOf(raw);
+    if (typename !== undefined) return this.runtimeType(typename);
     this.typenameAliases ??= collectTypenameAliases(this.selectionSets, this.fragments);
     for (const key of this.typenameAliases) {
       const type = this.runtimeType(raw[key]);
@@ -99,7 +101,7 @@ export class ShapeSelection {
     const object = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
     let type: ShapeType | undefined;
     if (!this.isAbstract) type = this.parentType as GraphQLObjectType;
-    else if (object) type = this.runtimeTypeOf(object) ?? this.uniformType(object.__typename);
+    else if (object) type = this.runtimeTypeOf(object) ?? this.uniformType(typenameOf(object));
     if (type) return this.fieldsFor(type).find((f) => f.key === key);
     for (const possible of this.schema.getPossibleTypes(this.parentType as GraphQLAbstractType)) {
       const field = this.fieldsFor(possible).find((f) => f.key === key);

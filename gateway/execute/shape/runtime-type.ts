@@ -7,6 +7,23 @@ import { type FragmentDefinitionNode, Kind, type SelectionSetNode } from 'graphq
  */
 
 /**
+ * Where the merged data keeps an object's runtime `__typename` when a client alias of ANOTHER field
+ * took the response key `__typename` (`node { __typename: id }` is legal: an alias is any Name,
+ * GraphQL spec §2.7, and the response key holds the aliased field's value). The client's value
+ * stays at `__typename` for the shaper to answer; the type the subgraph answered goes here
+ * (execute/client-keys.ts restoreClientKeys), `undefined` when none was fetched. A symbol key:
+ * never serialised, never a response key.
+ */
+export const RUNTIME_TYPENAME: unique symbol = Symbol('vardnav.runtimeTypename');
+
+/** The runtime type name the subgraphs answered for a merged object, whoever took `__typename`. */
+export function typenameOf(raw: object): unknown {
+  return RUNTIME_TYPENAME in raw
+    ? (raw as { [RUNTIME_TYPENAME]?: unknown })[RUNTIME_TYPENAME]
+    : (raw as { __typename?: unknown }).__typename;
+}
+
+/**
  * True when a selection reads the same for every implementation of `typeName`: no
  * `__typename` and no type condition other than `typeName` itself (fields of nested
  * selections do not matter: their parent type is fixed by the field).

@@ -8,6 +8,7 @@ import {
 } from './compile.js';
 import { Coverage } from './coverage.js';
 import { type Leaf, unchanged } from './leaf.js';
+import { typenameOf } from './runtime-type.js';
 
 /** Marks a null in a non-null position that propagates to the parent (GraphQL spec §6.4.4). */
 const INVALID = Symbol('invalid');
@@ -127,7 +128,7 @@ class Shaper {
     const selection = field.child!;
     const raw = value as Record<string, unknown>;
     const type: ShapeType | undefined = selection.isAbstract
-      ? (selection.runtimeTypeOf(raw) ?? selection.uniformType(raw.__typename))
+      ? (selection.runtimeTypeOf(raw) ?? selection.uniformType(typenameOf(raw)))
       : (selection.parentType as GraphQLObjectType);
     if (!type) {
       return this.fail(

@@ -89,6 +89,7 @@ export function gatewayOptionsFromConfig(
     requestIdHeader: config.gateway.requestIdHeader,
     supergraphPollIntervalMs: config.gateway.supergraphPollIntervalMs,
     subgraphConnections: config.gateway.subgraphConnections,
+    subgraphResponseLimitBytes: config.gateway.subgraphResponseLimitBytes,
     dedupeSubgraphRequests: config.gateway.dedupeSubgraphRequests,
     host: config.host,
     port: config.gateway.port,

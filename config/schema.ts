@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBGRAPHS, type SubgraphName } from '../core/subgraph-names.js';
+import { DEFAULT_SUBGRAPH_CONNECTIONS, DEFAULT_SUBGRAPH_RESPONSE_LIMIT_BYTES } from '../gateway/options.js';
 import { DEFAULT_SUPPRESSION_CACHE_ENTRIES } from '../subgraphs/kit/suppression-cache.js';
 import { SecuritySchema } from './security.js';
 import { SourcesSchema } from './sources.js';
@@ -54,7 +55,13 @@ export const HubConfigSchema = z
         /** How often the supergraph source is checked for changes; 0 disables reloading. */
         supergraphPollIntervalMs: z.number().int().min(0).default(2_000),
         /** Keep-alive connections per subgraph origin. */
-        subgraphConnections: z.number().int().positive().default(64),
+        subgraphConnections: z.number().int().positive().default(DEFAULT_SUBGRAPH_CONNECTIONS),
+        /** Largest subgraph response body the gateway accepts (SUBGRAPH_BAD_RESPONSE above it). */
+        subgraphResponseLimitBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(DEFAULT_SUBGRAPH_RESPONSE_LIMIT_BYTES),
         /** Share identical in-flight subgraph queries between client requests (the key covers all sent). */
         dedupeSubgraphRequests: z.boolean().default(true),
         /** Serve GraphiQL at the GraphQL URL to browsers (default: on in development mode only). */

@@ -5,6 +5,8 @@ import {
   DEFAULT_PLAN_TIMEOUT_MS,
   DEFAULT_PLANNER_LOAD_TIMEOUT_MS,
   DEFAULT_REQUEST_ID_HEADER,
+  DEFAULT_SUBGRAPH_CONNECTIONS,
+  DEFAULT_SUBGRAPH_RESPONSE_LIMIT_BYTES,
   type GatewayOptions,
   type GatewayServerOptions,
 } from './options.js';
@@ -42,7 +44,8 @@ export function createGateway(options: GatewayOptions): HubGateway {
     logger,
   );
   const client = new SubgraphClient({
-    connections: options.subgraphConnections ?? 64,
+    connections: options.subgraphConnections ?? DEFAULT_SUBGRAPH_CONNECTIONS,
+    maxResponseBytes: options.subgraphResponseLimitBytes ?? DEFAULT_SUBGRAPH_RESPONSE_LIMIT_BYTES,
     requestIdHeader,
     dedupe: options.dedupeSubgraphRequests ?? true,
   });

@@ -26,8 +26,10 @@ export interface GatewayOptions {
   readonly requestIdHeader?: string;
   /** How often the supergraph source is checked for changes; 0 disables reloading. */
   readonly supergraphPollIntervalMs?: number;
-  /** Keep-alive connections per subgraph origin. */
+  /** Keep-alive connections per subgraph origin (default DEFAULT_SUBGRAPH_CONNECTIONS). */
   readonly subgraphConnections?: number;
+  /** Largest subgraph response body accepted (default DEFAULT_SUBGRAPH_RESPONSE_LIMIT_BYTES). */
+  readonly subgraphResponseLimitBytes?: number;
   /** Share identical in-flight subgraph queries between client requests (default true). */
   readonly dedupeSubgraphRequests?: boolean;
   /** Authentication, access enforcement, limits, … (gateway/security). Omitted: DEFAULT_SECURITY
@@ -50,6 +52,9 @@ export interface GatewayServerOptions extends GatewayOptions {
 }
 
 export const DEFAULT_REQUEST_ID_HEADER = 'x-request-id';
+export const DEFAULT_SUBGRAPH_CONNECTIONS = 64;
+/** Far above any answer the hub's subgraphs give (paged lists); bounds a runaway or hostile one. */
+export const DEFAULT_SUBGRAPH_RESPONSE_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Planning one operation normally takes milliseconds; this bounds a planner that hangs. */
 export const DEFAULT_PLAN_TIMEOUT_MS = 10_000;
 /** Loading a supergraph into the planner process (large supergraphs take a few seconds). */

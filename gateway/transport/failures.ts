@@ -29,6 +29,15 @@ export class SubgraphFailure extends Error {
   }
 }
 
+/** The abort reason of a subgraph response larger than the gateway accepts. */
+export class ResponseTooLarge extends Error {
+  readonly code = 'SUBGRAPH_RESPONSE_TOO_LARGE';
+  constructor(readonly limitBytes: number) {
+    super(`response body over ${limitBytes} bytes`);
+    this.name = 'ResponseTooLarge';
+  }
+}
+
 /** The abort reason of a subgraph request that ran out of time. */
 export class DeadlineExceeded extends Error {
   readonly code = 'SUBGRAPH_DEADLINE';
@@ -49,7 +58,11 @@ export function classifyTransportError(subgraph: string, error: unknown): Subgra
   if (TIMEOUT_CODES.has(code) || name === 'TimeoutError') {
     return new SubgraphFailure(ErrorCode.SUBGRAPH_TIMEOUT, subgraph, detail);
   }
-  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO') {
+  if (
+    error instanceof ResponseTooLarge ||
+    code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' ||
+    code === 'UND_ERR_INFO'
+  ) {
     return new SubgraphFailure(ErrorCode.SUBGRAPH_BAD_RESPONSE, subgraph, detail);
   }
   return new SubgraphFailure(ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph, detail);

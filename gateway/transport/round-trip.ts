@@ -1,11 +1,13 @@
 import type { Dispatcher } from 'undici';
-import { DeadlineExceeded } from './failures.js';
+import { DeadlineExceeded, ResponseTooLarge } from './failures.js';
 
 export interface RoundTripInput {
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body: string;
   readonly timeoutMs: number;
+  /** A larger body aborts the round trip (ResponseTooLarge) before more of it is buffered. */
+  readonly maxResponseBytes: number;
   /** The caller's cancellation: aborts the round trip with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -43,6 +45,8 @@ export function roundTrip(dispatcher: Dispatcher, input: RoundTripInput): Promis
 class CollectHandler implements Dispatcher.DispatchHandler {
   private statusCode = 0;
   private chunks: Buffer[] = [];
+  private bytes = 0;
+  private readonly maxBytes: number;
   private abortRequest: ((reason?: Error) => void) | null = null;
   /** Set when the deadline passed or the caller cancelled before undici handed us `abort`. */
   private abortReason: Error | null = null;
@@ -57,6 +61,7 @@ class CollectHandler implements Dispatcher.DispatchHandler {
   ) {
     this.timer = setTimeout(() => this.abort(new DeadlineExceeded()), input.timeoutMs);
     this.signal = input.signal;
+    this.maxBytes = input.maxResponseBytes;
     this.signal?.addEventListener('abort', this.onCancel, { once: true });
   }
 
@@ -79,11 +84,21 @@ class CollectHandler implements Dispatcher.DispatchHandler {
   onHeaders(statusCode: number): boolean {
     this.statusCode = statusCode;
     // Informational (1xx) responses precede the real one; their bodies are empty.
-    if (statusCode < 200) this.chunks = [];
+    if (statusCode < 200) {
+      this.chunks = [];
+      this.bytes = 0;
+    }
     return true;
   }
 
   onData(chunk: Buffer): boolean {
+    this.bytes += chunk.length;
+    // A subgraph (or whatever answers at its URL) must not make the gateway buffer without bound.
+    if (this.bytes > this.maxBytes) {
+      this.chunks = [];
+      this.abort(new ResponseTooLarge(this.maxBytes));
+      return false;
+    }
     this.chunks.push(chunk);
     return true;
   }

@@ -38,6 +38,8 @@ export interface SubgraphResponse {
 export interface SubgraphClientOptions {
   readonly connections: number;
   readonly requestIdHeader: string;
+  /** Largest subgraph response body accepted; a larger one is SUBGRAPH_BAD_RESPONSE. */
+  readonly maxResponseBytes: number;
   /** Share identical in-flight subgraph requests (queries only). Default true. */
   readonly dedupe?: boolean;
 }
@@ -93,6 +95,7 @@ export class SubgraphClient {
         },
         body: request.body,
         timeoutMs: request.timeoutMs,
+        maxResponseBytes: this.options.maxResponseBytes,
         signal,
       }));
     } catch (error) {

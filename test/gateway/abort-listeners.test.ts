@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 it('no abort listener outlives its subgraph request, shared or not', async () => {
-  const transport = new SubgraphClient({ connections: 4, requestIdHeader: 'x-request-id' });
+  const transport = new SubgraphClient({
+    connections: 4,
+    requestIdHeader: 'x-request-id',
+    maxResponseBytes: 1 << 20,
+  });
   try {
     const controller = new AbortController();
     // As the gateway's per-request signal (respond/cancellation.ts): one listener per concurrent fetch.

@@ -2,14 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DeadlineExceeded } from '../../gateway/transport/failures.js';
+import { ErrorCode } from '../../core/errors.js';
+import {
+  classifyTransportError,
+  DeadlineExceeded,
+  ResponseTooLarge,
+} from '../../gateway/transport/failures.js';
 import { roundTrip } from '../../gateway/transport/round-trip.js';
 
 /**
  * The subgraph round trip (gateway/transport/round-trip.ts) on a real HTTP server: a request
  * still queued in the pool (its only connection busy) is settled at once by its deadline or its
  * caller's cancellation, and never reaches the subgraph afterwards; a body that arrives in many
- * chunks, with multi-byte characters split across them, is decoded whole.
+ * chunks, with multi-byte characters split across them, is decoded whole; a body over the limit
+ * is cut off as soon as it passes it and reported as a bad response, and the pool keeps serving.
  */
 let server: Server;
 let origin: string;
@@ -25,6 +31,20 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push(body);
       if (body === 'hold') return void held.push(res);
+      if (body === 'endless') {
+        // Keeps writing until the client goes away (bounded: 64 MiB at most).
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const piece = Buffer.alloc(64 * 1024, 0x61);
+        let sent = 0;
+        const pump = (): void => {
+          while (sent < 1024 && !res.destroyed) {
+            sent += 1;
+            if (!res.write(piece)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        return pump();
+      }
       if (body === 'chunks') {
         // "Vårdnav" × 3 000 written in 7-byte pieces: every "å" (2 bytes in UTF-8) is split.
         const bytes = Buffer.from('Vårdnav'.repeat(3_000), 'utf8');
@@ -51,11 +71,12 @@ async function release(): Promise<void> {
   held.shift()?.end('{"data":{}}');
 }
 
-const input = (body: string, timeoutMs: number, signal?: AbortSignal) => ({
+const input = (body: string, timeoutMs: number, signal?: AbortSignal, maxResponseBytes = 1 << 20) => ({
   path: '/graphql',
   headers: { 'content-type': 'application/json' },
   body,
   timeoutMs,
+  maxResponseBytes,
   signal,
 });
 
@@ -98,6 +119,24 @@ it('a body in many chunks with split multi-byte characters is decoded whole', as
     const { statusCode, text } = await roundTrip(pool, input('chunks', 5_000));
     expect(statusCode).toBe(200);
     expect(text).toBe('Vårdnav'.repeat(3_000));
+  } finally {
+    await pool.destroy();
+  }
+});
+
+it('a body over the limit is cut off and reported as a bad response; the pool keeps serving', async () => {
+  const pool = new Pool(origin, { connections: 1 });
+  try {
+    const error = await roundTrip(pool, input('endless', 10_000, undefined, 256 * 1024)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ResponseTooLarge);
+    const failure = classifyTransportError('shelf', error);
+    expect(failure.code).toBe(ErrorCode.SUBGRAPH_BAD_RESPONSE);
+    expect(failure.publicMessage).toBe(
+      "Subgraph 'shelf' answered with something that is not a GraphQL response.",
+    );
+    expect((await roundTrip(pool, input('after-limit', 2_000))).text).toBe('{"data":{}}');
   } finally {
     await pool.destroy();
   }

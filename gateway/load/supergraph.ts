@@ -6,6 +6,7 @@ import { OperationPlanner } from '../plan/planner.js';
 import { buildApiSchema } from './api-schema.js';
 import { plannerSupergraph } from './planner-graph-order.js';
 import { requiredWithArguments } from './required-arguments.js';
+import { SubgraphTypes } from './subgraph-types.js';
 import { subgraphUrls } from './subgraph-urls.js';
 import type { SupergraphText } from './supergraph-source.js';
 import { TypeIndex } from './type-index.js';
@@ -75,6 +76,7 @@ export async function buildSupergraph(
       options.logger,
       forPlanner.serviceNames,
       requiredWithArguments(document),
+      new SubgraphTypes(document),
     ),
     subgraphs: {
       names: [...urls.keys()],

@@ -3,7 +3,9 @@ import { LRUCache } from 'lru-cache';
 import { ErrorCode, hubError } from '../../core/errors.js';
 import { describeError, type Logger } from '../../core/log.js';
 import { internaliseAliases } from '../execute/client-keys.js';
+import type { SubgraphTypes } from '../load/subgraph-types.js';
 import type { SecuredOperation } from '../security/secured-operation.js';
+import { aliasFetchConflicts } from './fetch-conflicts.js';
 import type { PlannerProcess } from './isolated/planner-process.js';
 import { keepFieldsOfEmptySelections, splitLocalFields } from './local-fields.js';
 import { PreparedOperation } from './prepared.js';
@@ -42,6 +44,8 @@ export class OperationPlanner {
     private readonly serviceNames: ReadonlyMap<string, string> = new Map(),
     /** Field names the supergraph's @requires select with arguments (execute/client-keys.ts). */
     private readonly requiredWithArguments: ReadonlySet<string> = new Set(),
+    /** Field types per subgraph, to alias fields a fetch would send in conflict (fetch-conflicts.ts). */
+    private readonly subgraphTypes: SubgraphTypes | null = null,
   ) {
     this.cache = new LRUCache({ max: cacheSize });
   }
@@ -94,6 +98,8 @@ export class OperationPlanner {
         );
       }
     }
+    // After the planner, before the plan is cached: fields a fetch would send in conflict.
+    if (plan && this.subgraphTypes) plan = aliasFetchConflicts(plan, this.subgraphTypes);
     return new PreparedOperation(
       this.schema,
       request.document,

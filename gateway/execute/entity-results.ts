@@ -4,7 +4,7 @@ import type { RawSubgraphError } from '../transport/subgraph-client.js';
 import { targetPath } from './entities.js';
 import { deepMerge } from './merge.js';
 import type { EntityBatch } from './representations.js';
-import { applyRewrites } from './rewrites.js';
+import { applyRewrites, renamedPath } from './rewrites.js';
 import type { ExecutionRun } from './run.js';
 import type { FetchFailure } from './shape/shape.js';
 import { subgraphError } from './subgraph-errors.js';
@@ -41,6 +41,7 @@ export function relocateEntityErrors(
   batch: EntityBatch,
   errors: readonly RawSubgraphError[],
   field: string,
+  outputRewrites: readonly OutputRewrite[] | undefined,
 ): void {
   for (const raw of errors) {
     const path = Array.isArray(raw.path) ? (raw.path as Array<string | number>) : undefined;
@@ -49,7 +50,8 @@ export function relocateEntityErrors(
       run.errors.push(subgraphError(raw, subgraph, undefined));
       continue;
     }
-    const rest = path!.slice(2);
+    // Keys below the entity as the merged data has them (KeyRenamers applied).
+    const rest = renamedPath(path!.slice(2), outputRewrites);
     let placed = false;
     for (let i = 0; i < batch.targets.length; i++) {
       if (batch.indexOf[i] !== index) continue;

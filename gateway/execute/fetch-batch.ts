@@ -39,7 +39,7 @@ export async function executeBatchFetch(
     const batch = batches[i]!;
     if (response.errors) {
       const mine = response.errors.filter((e) => Array.isArray(e.path) && e.path[0] === alias.alias);
-      relocateEntityErrors(run, node.serviceName, batch, mine, alias.alias);
+      relocateEntityErrors(run, node.serviceName, batch, mine, alias.alias, alias.outputRewrites);
     }
     const entities = response.data?.[alias.alias];
     if (Array.isArray(entities)) mergeEntities(run, batch, entities, alias.outputRewrites);
@@ -49,6 +49,6 @@ export async function executeBatchFetch(
     const unplaced = response.errors.filter(
       (e) => !Array.isArray(e.path) || !aliases.some((a) => a.alias === (e.path as unknown[])[0]),
     );
-    relocateEntityErrors(run, node.serviceName, first, unplaced, '');
+    relocateEntityErrors(run, node.serviceName, first, unplaced, '', undefined);
   }
 }

@@ -20,7 +20,8 @@ export async function executeEntityFetch(
   const variables = `"representations":[${batch.representations.join(',')}]${others ? `,${others}` : ''}`;
   const response = await sendFetch(run, node, variables, (error) => failEntities(run, [batch], error));
   if (!response) return;
-  if (response.errors) relocateEntityErrors(run, node.serviceName, batch, response.errors, '_entities');
+  if (response.errors)
+    relocateEntityErrors(run, node.serviceName, batch, response.errors, '_entities', node.outputRewrites);
   const entities = response.data?._entities;
   explainNullEntities(run, batch, entities, response.errors, '_entities');
   if (!Array.isArray(entities)) return;

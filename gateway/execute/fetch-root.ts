@@ -2,7 +2,7 @@ import type { FetchNode } from '@graphql-hive/router-query-planner';
 import { type GraphQLError, Kind, parse, type SelectionSetNode } from 'graphql';
 import { sendFetch, usedVariables } from './fetch-request.js';
 import { deepMerge } from './merge.js';
-import { applyRewrites } from './rewrites.js';
+import { applyRewrites, renamedPath } from './rewrites.js';
 import type { ExecutionRun } from './run.js';
 import type { FetchFailure } from './shape/shape.js';
 import { subgraphError } from './subgraph-errors.js';
@@ -69,7 +69,9 @@ export async function executeRootFetch(run: ExecutionRun, node: FetchNode): Prom
   if (!response) return;
   if (response.errors) {
     for (const raw of response.errors) {
-      const path = Array.isArray(raw.path) ? (raw.path as Array<string | number>) : undefined;
+      const path = Array.isArray(raw.path)
+        ? renamedPath(raw.path as Array<string | number>, node.outputRewrites)
+        : undefined;
       run.errors.push(subgraphError(raw, node.serviceName, path));
     }
   }

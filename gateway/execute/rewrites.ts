@@ -91,3 +91,33 @@ function apply(
     delete object[key];
   }
 }
+
+/** Alias key → the key a KeyRenamer gives it back, per rewrite list (computed once per plan). */
+const renames = new WeakMap<readonly FetchRewrite[], ReadonlyMap<string, string>>();
+
+/**
+ * A subgraph error's path in the keys the data ends up under: a key a KeyRenamer of the fetch
+ * renames (the planner's `_internal_qp_alias_<n>`, the gateway's `_vn_s<n>`: unique within one
+ * fetch, so the key alone identifies the rename) is replaced by the key it is renamed to. The
+ * subgraph only knows the fetch's own keys; the client must see its path (GraphQL spec §7.1.2,
+ * "path": response keys of the response).
+ */
+export function renamedPath<T extends string | number>(
+  path: readonly T[],
+  rewrites: readonly FetchRewrite[] | undefined,
+): Array<T | string> {
+  if (!rewrites || rewrites.length === 0) return [...path];
+  let map = renames.get(rewrites);
+  if (!map) {
+    const built = new Map<string, string>();
+    for (const rewrite of rewrites) {
+      if (!('KeyRenamer' in rewrite)) continue;
+      const last = rewrite.KeyRenamer.path.at(-1);
+      if (last && 'Key' in last) built.set(last.Key, rewrite.KeyRenamer.renameKeyTo);
+    }
+    renames.set(rewrites, built);
+    map = built;
+  }
+  if (map.size === 0) return [...path];
+  return path.map((step) => (typeof step === 'string' ? (map.get(step) ?? step) : step));
+}

@@ -7,13 +7,10 @@ import {
 } from '@graphql-hive/router-query-planner';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { composeSupergraph, writeTempSupergraph } from '../fixtures/compose.js';
-import {
-  type FixtureSubgraph,
-  type FixtureSubgraphSpec,
-  startFixtures,
-} from '../fixtures/fixture-subgraph.js';
+import { type FixtureSubgraph, startFixtures } from '../fixtures/fixture-subgraph.js';
 import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
 import { planOf } from '../fixtures/plans.js';
+import { ANNA, BO, directory, people } from '../fixtures/staff-conflict.js';
 
 /**
  * The gateway aliases fields the planner leaves in conflict in a subgraph fetch
@@ -22,46 +19,6 @@ import { planOf } from '../fixtures/plans.js';
  * them and the client's query is valid while the planner's fetch is not (GraphQL spec §5.3.2,
  * SameResponseShape). router-query-planner 0.0.38 aliases conflicting scalars itself, not lists.
  */
-const ANNA = { __typename: 'Clinician', id: 'u1', name: 'Anna' };
-const BO = { __typename: 'Manager', id: 'm1', name: 'Bo' };
-
-const people: FixtureSubgraphSpec = {
-  name: 'people',
-  typeDefs: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])
-    type Query { clinicians: [Clinician] }
-    union StaffMember = Clinician | Manager
-    type Clinician @key(fields: "id") { id: ID! name: String @shareable similar: [StaffMember] @shareable }
-    type Manager @shareable { id: ID! name: String similar: [StaffMember] }`,
-  resolvers: {
-    Query: { clinicians: () => [{ __typename: 'Clinician', id: ANNA.id }] },
-    Clinician: {
-      __resolveReference: (ref: { id: string }) => (ref.id === ANNA.id ? ANNA : null),
-      similar: () => [ANNA, BO],
-    },
-    Manager: { similar: () => [ANNA, BO] },
-  },
-};
-
-const directory: FixtureSubgraphSpec = {
-  name: 'directory',
-  typeDefs: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])
-    type Query { staff: [StaffMember] }
-    union StaffMember = Clinician | Manager
-    type Clinician @key(fields: "id") {
-      id: ID! name: String! @shareable similar: [StaffMember!]! @shareable team: [StaffMember!]!
-    }
-    type Manager @shareable { id: ID! name: String similar: [StaffMember] }`,
-  resolvers: {
-    Query: { staff: () => [ANNA, BO] },
-    Clinician: {
-      __resolveReference: (ref: { id: string }) => (ref.id === ANNA.id ? ANNA : null),
-      similar: () => [ANNA, BO],
-      team: () => [ANNA, BO],
-    },
-    Manager: { similar: () => [ANNA, BO] },
-  },
-};
-
 const both = (selection: string) => `... on Clinician { ${selection} } ... on Manager { ${selection} }`;
 
 let subgraphs: FixtureSubgraph[];
@@ -69,7 +26,7 @@ let sdl: string;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  subgraphs = await startFixtures([people, directory]);
+  subgraphs = await startFixtures([people, directory()]);
   sdl = composeSupergraph(subgraphs.map((s) => ({ name: s.name, typeDefs: s.spec.typeDefs, url: s.url })));
   gateway = await startTestGateway(writeTempSupergraph(sdl));
 });

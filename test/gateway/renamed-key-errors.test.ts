@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { composeSupergraph, writeTempSupergraph } from '../fixtures/compose.js';
-import {
-  type FixtureSubgraph,
-  type FixtureSubgraphSpec,
-  startFixtures,
-} from '../fixtures/fixture-subgraph.js';
+import { type FixtureSubgraph, startFixtures } from '../fixtures/fixture-subgraph.js';
 import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
+import { directory, people } from '../fixtures/staff-conflict.js';
 
 /**
  * A subgraph error under a key the fetch renamed (the gateway's `_vn_s<n>` for conflicting field
@@ -13,53 +10,16 @@ import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
  * reported at the client's path: the subgraph only knows the fetch's own keys, the client its
  * response keys (GraphQL spec §7.1.2 "path"). `directory` answers Manager's `name` with an error.
  */
-const ANNA = { __typename: 'Clinician', id: 'u1', name: 'Anna' };
-const BO = { __typename: 'Manager', id: 'm1', name: 'Bo' };
-
-const people: FixtureSubgraphSpec = {
-  name: 'people',
-  typeDefs: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])
-    type Query { clinicians: [Clinician] }
-    union StaffMember = Clinician | Manager
-    type Clinician @key(fields: "id") { id: ID! name: String @shareable similar: [StaffMember] @shareable }
-    type Manager @shareable { id: ID! name: String similar: [StaffMember] }`,
-  resolvers: {
-    Query: { clinicians: () => [{ __typename: 'Clinician', id: ANNA.id }] },
-    Clinician: {
-      __resolveReference: (ref: { id: string }) => (ref.id === ANNA.id ? ANNA : null),
-      similar: () => [ANNA, BO],
-    },
-    Manager: { similar: () => [ANNA, BO] },
-  },
-};
-
-const directory: FixtureSubgraphSpec = {
-  name: 'directory',
-  typeDefs: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable"])
-    type Query { staff: [StaffMember] }
-    union StaffMember = Clinician | Manager
-    type Clinician @key(fields: "id") { id: ID! name: String! @shareable similar: [StaffMember!]! @shareable }
-    type Manager @shareable { id: ID! name: String similar: [StaffMember] }`,
-  resolvers: {
-    Query: { staff: () => [ANNA, BO] },
-    Clinician: {
-      __resolveReference: (ref: { id: string }) => (ref.id === ANNA.id ? ANNA : null),
-      similar: () => [ANNA, BO],
-    },
-    Manager: {
-      similar: () => [ANNA, BO],
-      name: () => {
-        throw new Error('the directory cannot read this manager');
-      },
-    },
-  },
-};
-
 let subgraphs: FixtureSubgraph[];
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  subgraphs = await startFixtures([people, directory]);
+  subgraphs = await startFixtures([
+    people,
+    directory(() => {
+      throw new Error('the directory cannot read this manager');
+    }),
+  ]);
   const sdl = composeSupergraph(
     subgraphs.map((s) => ({ name: s.name, typeDefs: s.spec.typeDefs, url: s.url })),
   );

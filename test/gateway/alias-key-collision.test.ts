@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { composeSupergraph, writeTempSupergraph } from '../fixtures/compose.js';
-import {
-  type FixtureSubgraph,
-  type FixtureSubgraphSpec,
-  startFixtures,
-} from '../fixtures/fixture-subgraph.js';
-import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
-import { ApolloOracle } from '../fixtures/oracle.js';
+import type { FixtureSubgraph, FixtureSubgraphSpec } from '../fixtures/fixture-subgraph.js';
+import type { TestGateway } from '../fixtures/harness.js';
+import type { ApolloOracle } from '../fixtures/oracle.js';
+import { type OracleGraph, startOracleGraph } from '../fixtures/oracle-graph.js';
 
 /**
  * A client alias equal to an entity key field's name on ANOTHER field (`code: name` on Ward,
@@ -84,25 +80,18 @@ const billing: FixtureSubgraphSpec = {
   },
 };
 
+let graph: OracleGraph;
 let subgraphs: FixtureSubgraph[];
 let gateway: TestGateway;
 let oracle: ApolloOracle;
 beforeAll(async () => {
-  subgraphs = await startFixtures([registry, staff, billing]);
-  const sdl = composeSupergraph(
-    subgraphs.map((s) => ({ name: s.name, typeDefs: s.spec.typeDefs, url: s.url })),
-  );
-  gateway = await startTestGateway(writeTempSupergraph(sdl));
-  oracle = await ApolloOracle.start(sdl);
+  graph = await startOracleGraph([registry, staff, billing]);
+  ({ subgraphs, gateway, oracle } = graph);
 });
 afterAll(async () => {
-  await oracle?.stop();
-  await gateway?.close();
-  await Promise.all((subgraphs ?? []).map((s) => s.stop()));
+  await graph?.close();
 });
-beforeEach(() => {
-  for (const s of subgraphs) s.reset();
-});
+beforeEach(() => graph.reset());
 
 /** Every representation the subgraphs received (`_entities` or a BatchFetch's), as `typename:key`. */
 function representationsSent(): string[] {

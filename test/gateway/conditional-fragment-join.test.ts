@@ -1,13 +1,9 @@
 import type { PlanNode } from '@graphql-hive/router-query-planner';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { composeSupergraph, writeTempSupergraph } from '../fixtures/compose.js';
-import {
-  type FixtureSubgraph,
-  type FixtureSubgraphSpec,
-  startFixtures,
-} from '../fixtures/fixture-subgraph.js';
-import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
-import { ApolloOracle } from '../fixtures/oracle.js';
+import type { FixtureSubgraph, FixtureSubgraphSpec } from '../fixtures/fixture-subgraph.js';
+import type { TestGateway } from '../fixtures/harness.js';
+import type { ApolloOracle } from '../fixtures/oracle.js';
+import { type OracleGraph, startOracleGraph } from '../fixtures/oracle-graph.js';
 import { planOf } from '../fixtures/plans.js';
 
 /**
@@ -78,25 +74,18 @@ const geo: FixtureSubgraphSpec = {
   },
 };
 
+let graph: OracleGraph;
 let subgraphs: FixtureSubgraph[];
 let gateway: TestGateway;
 let oracle: ApolloOracle;
 beforeAll(async () => {
-  subgraphs = await startFixtures([research, geo]);
-  const sdl = composeSupergraph(
-    subgraphs.map((s) => ({ name: s.name, typeDefs: s.spec.typeDefs, url: s.url })),
-  );
-  gateway = await startTestGateway(writeTempSupergraph(sdl));
-  oracle = await ApolloOracle.start(sdl);
+  graph = await startOracleGraph([research, geo]);
+  ({ subgraphs, gateway, oracle } = graph);
 });
 afterAll(async () => {
-  await oracle?.stop();
-  await gateway?.close();
-  await Promise.all((subgraphs ?? []).map((s) => s.stop()));
+  await graph?.close();
 });
-beforeEach(() => {
-  for (const s of subgraphs) s.reset();
-});
+beforeEach(() => graph.reset());
 
 /** The representations geo received. */
 const sentToGeo = () =>

@@ -1,13 +1,9 @@
 import { buildSchema, execute, parse, validate } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { composeSupergraph, writeTempSupergraph } from '../fixtures/compose.js';
-import {
-  type FixtureSubgraph,
-  type FixtureSubgraphSpec,
-  startFixtures,
-} from '../fixtures/fixture-subgraph.js';
-import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
-import { ApolloOracle } from '../fixtures/oracle.js';
+import type { FixtureSubgraph, FixtureSubgraphSpec } from '../fixtures/fixture-subgraph.js';
+import type { TestGateway } from '../fixtures/harness.js';
+import type { ApolloOracle } from '../fixtures/oracle.js';
+import { type OracleGraph, startOracleGraph } from '../fixtures/oracle-graph.js';
 import {
   bearer,
   JwksServer,
@@ -116,25 +112,18 @@ async function spec(query: string): Promise<unknown> {
   return JSON.parse(JSON.stringify(result));
 }
 
+let graph: OracleGraph;
 let subgraphs: FixtureSubgraph[];
 let gateway: TestGateway;
 let oracle: ApolloOracle;
 beforeAll(async () => {
-  subgraphs = await startFixtures([catalog, stock]);
-  const sdl = composeSupergraph(
-    subgraphs.map((s) => ({ name: s.name, typeDefs: s.spec.typeDefs, url: s.url })),
-  );
-  gateway = await startTestGateway(writeTempSupergraph(sdl));
-  oracle = await ApolloOracle.start(sdl);
+  graph = await startOracleGraph([catalog, stock]);
+  ({ subgraphs, gateway, oracle } = graph);
 });
 afterAll(async () => {
-  await oracle?.stop();
-  await gateway?.close();
-  await Promise.all((subgraphs ?? []).map((s) => s.stop()));
+  await graph?.close();
 });
-beforeEach(() => {
-  for (const s of subgraphs) s.reset();
-});
+beforeEach(() => graph.reset());
 
 /** Every representation the stock subgraph received, as `typename:id`. */
 function representationsSent(): string[] {

@@ -1,4 +1,4 @@
-import type { FetchRewrite, PlanNode, QueryPlan } from '@graphql-hive/router-query-planner';
+import type { BatchFetchNode, FetchNode, FetchRewrite, QueryPlan } from '@graphql-hive/router-query-planner';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import type { SubgraphTypes } from '../load/subgraph-types.js';
 import { checkMerged, type Group } from './fetch-conflict-keys.js';
+import { forEachFetch } from './fetch-nodes.js';
 import { inlineFragments } from './inline-fragments.js';
 
 /**
@@ -37,33 +38,15 @@ import { inlineFragments } from './inline-fragments.js';
  * fetch-conflict-keys.ts, the fragment inlining inline-fragments.ts.
  */
 export function aliasFetchConflicts(plan: QueryPlan, types: SubgraphTypes): QueryPlan {
-  if (plan.node && types.differs) visitNode(plan.node, types);
+  if (plan.node && types.differs) forEachFetch(plan.node, (fetch) => fixFetch(fetch, types));
   return plan;
 }
 
 /** Selections an inlined fetch may hold; a bigger one is sent unchanged (it is then the planner's). */
 const MAX_INLINED_SELECTIONS = 50_000;
 
-function visitNode(node: PlanNode, types: SubgraphTypes): void {
+function fixFetch(node: FetchNode | BatchFetchNode, types: SubgraphTypes): void {
   switch (node.kind) {
-    case 'Sequence':
-    case 'Parallel':
-      for (const child of node.nodes) visitNode(child, types);
-      return;
-    case 'Flatten':
-      visitNode(node.node, types);
-      return;
-    case 'Condition':
-      if (node.ifClause) visitNode(node.ifClause, types);
-      if (node.elseClause) visitNode(node.elseClause, types);
-      return;
-    case 'Subscription':
-      visitNode(node.primary, types);
-      return;
-    case 'Defer':
-      if (node.primary.node) visitNode(node.primary.node, types);
-      for (const deferred of node.deferred) if (deferred.node) visitNode(deferred.node, types);
-      return;
     case 'Fetch': {
       const fixed = fixOperation(node.operation, node.serviceName, node.operationKind, types, () => ({
         existing: node.outputRewrites ?? [],

@@ -10,6 +10,7 @@ import type { PlannerProcess } from './isolated/planner-process.js';
 import { keepFieldsOfEmptySelections, splitLocalFields } from './local-fields.js';
 import { PreparedOperation } from './prepared.js';
 import { restoreServiceNames } from './service-names.js';
+import { unreadPlannerAliases } from './unread-planner-aliases.js';
 
 export interface PlanRequest {
   readonly document: DocumentNode;
@@ -98,8 +99,21 @@ export class OperationPlanner {
         );
       }
     }
-    // After the planner, before the plan is cached: fields a fetch would send in conflict.
-    if (plan && this.subgraphTypes) plan = aliasFetchConflicts(plan, this.subgraphTypes);
+    if (plan) {
+      const unread = unreadPlannerAliases(plan);
+      if (unread.length > 0) {
+        this.logger.error('query plan refused: the planner fetches aliases no fetch reads', {
+          operationName: request.operationName,
+          aliases: unread,
+        });
+        throw hubError(
+          ErrorCode.QUERY_PLANNING_FAILED,
+          'The query planner built a plan that loses track of a field it fetches twice (with other arguments or shapes), so the gateway refuses it rather than answer wrongly. Select the fields requiring it in separate operations.',
+        );
+      }
+      // After the planner, before the plan is cached: fields a fetch would send in conflict.
+      if (this.subgraphTypes) plan = aliasFetchConflicts(plan, this.subgraphTypes);
+    }
     return new PreparedOperation(
       this.schema,
       request.document,

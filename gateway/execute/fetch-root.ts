@@ -67,6 +67,19 @@ export async function executeRootFetch(run: ExecutionRun, node: FetchNode): Prom
     keys.length > 0 ? (error) => failRootFields(run, keys, error) : undefined,
   );
   if (!response) return;
+  const data = response.data;
+  const hasData = data !== null && typeof data === 'object';
+  if (!hasData && response.errors && response.errors.length > 0 && keys.length > 0) {
+    const [first, ...rest] = response.errors;
+    if (response.errors.every((raw) => !Array.isArray(raw.path))) {
+      // A request error (GraphQL spec §7.1.2: no data, no paths; e.g. the subgraph refused the
+      // fetch at validation): like a transport failure, the error of every root field this fetch
+      // would have supplied, reported at each such field's position (failRootFields).
+      failRootFields(run, keys, subgraphError(first!, node.serviceName, undefined));
+      for (const raw of rest) run.errors.push(subgraphError(raw, node.serviceName, undefined));
+      return;
+    }
+  }
   if (response.errors) {
     for (const raw of response.errors) {
       const path = Array.isArray(raw.path)
@@ -75,15 +88,14 @@ export async function executeRootFetch(run: ExecutionRun, node: FetchNode): Prom
       run.errors.push(subgraphError(raw, node.serviceName, path));
     }
   }
-  const data = response.data;
-  if (data && typeof data === 'object') {
+  if (hasData) {
     applyRewrites(data, node.outputRewrites, run.types);
     deepMerge(run.data, data, run.types);
   } else if (response.errors && response.errors.length > 0) {
     // No data, with errors: a non-null root field failed and the subgraph propagated its null
-    // to `data` (GraphQL spec §6.4.4), or the request failed as a whole (§7.1.2). Either way its
-    // errors explain every root field of this fetch, siblings of the failed field included: the
-    // shaper must not report them again as "Cannot return null for non-nullable field".
+    // to `data` (GraphQL spec §6.4.4). Its errors explain every root field of this fetch,
+    // siblings of the failed field included: the shaper must not report them again as
+    // "Cannot return null for non-nullable field".
     for (const key of keys) run.explained.push([key]);
   }
 }

@@ -93,6 +93,47 @@ describe.each([
   }
 });
 
+describe('the root subgraph refusing the whole fetch (a request error: errors, no data, no paths)', () => {
+  // Before, such errors were reported once without a path and every root field was null with no
+  // error of its own; now they are a failed fetch like the ones above (fetch-root.ts).
+  const refuse = (code: string, status: number) => {
+    fx.subgraphs.wards.behaviour = {
+      kind: 'requestError',
+      status,
+      errors: [
+        { message: 'Cannot query field "x" on type "Query".', extensions: { code } },
+        { message: 'a second complaint', extensions: { code } },
+      ],
+    };
+  };
+
+  it.each(CASES)('GRAPHQL_VALIDATION_FAILED (HTTP 400), masked: %s', async (_, query, count) => {
+    refuse('GRAPHQL_VALIDATION_FAILED', 400);
+    const ours = await gateway.query(query);
+    const spec = reference(query, new GraphQLError('wards refused'));
+    expect(ours.data).toEqual(spec.data);
+    // The first error at each root field position, the second once without a path.
+    const unplaced = JSON.stringify({ path: null, locations: null });
+    expect(placed(ours)).toEqual([...placed(spec), unplaced].sort());
+    expect(ours.errors).toHaveLength(count + 1);
+    for (const error of ours.errors!) {
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(error.message).not.toContain('Cannot query field');
+    }
+  });
+
+  it('a catalog code (HTTP 200) passes through at each root field with the subgraph name', async () => {
+    refuse('RATE_LIMITED', 200);
+    const ours = await gateway.query('{ clinic { name } ward(id: "w1") { id } }');
+    expect(ours.data).toEqual({ clinic: null, ward: null });
+    expect(ours.errors?.map((e) => [e.path ?? null, e.message, e.extensions])).toEqual([
+      [null, 'a second complaint', { code: 'RATE_LIMITED', subgraph: 'wards' }],
+      [['clinic'], 'Cannot query field "x" on type "Query".', { code: 'RATE_LIMITED', subgraph: 'wards' }],
+      [['ward'], 'Cannot query field "x" on type "Query".', { code: 'RATE_LIMITED', subgraph: 'wards' }],
+    ]);
+  });
+});
+
 it('a root fetch that answers keeps its fields; only the failed one’s fields carry its error', async () => {
   await fx.subgraphs.beds.stop();
   try {

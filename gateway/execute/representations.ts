@@ -4,6 +4,7 @@ import type {
   RequiresSelection,
 } from '@graphql-hive/router-query-planner';
 import { collectEntities, type EntityTarget } from './entities.js';
+import { FlatRepresentations, flatRequires } from './flat-representations.js';
 import { MISSING, projectRequires } from './requires.js';
 import { applyRewrites } from './rewrites.js';
 import type { ExecutionRun } from './run.js';
@@ -19,6 +20,12 @@ export interface EntityBatch {
   readonly indexOf: number[];
 }
 
+/**
+ * Collects the targets along `paths` and their representations. The common flat `requires`
+ * (one type condition over leaf fields, no input rewrites) takes flat-representations.ts, which
+ * deduplicates by value before serialising; every other shape is projected (requires.ts) and
+ * deduplicated by its JSON.
+ */
 export function buildBatch(
   run: ExecutionRun,
   paths: readonly (readonly FlattenNodePathSegment[])[],
@@ -30,6 +37,17 @@ export function buildBatch(
   const representations: string[] = [];
   const targets: EntityTarget[] = [];
   const indexOf: number[] = [];
+  const flat = inputRewrites?.length ? null : flatRequires(requires);
+  if (flat) {
+    const writer = new FlatRepresentations(flat, run.types, representations);
+    for (const target of found) {
+      const index = writer.indexOf(target.object);
+      if (index === null || index === MISSING) continue;
+      targets.push(target);
+      indexOf.push(index);
+    }
+    return { representations, targets, indexOf };
+  }
   const seen = new Map<string, number>();
   for (const target of found) {
     const representation = projectRequires(requires, target.object, run.types, run.variables);

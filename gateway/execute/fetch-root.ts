@@ -69,29 +69,26 @@ export async function executeRootFetch(run: ExecutionRun, node: FetchNode): Prom
   if (!response) return;
   const data = response.data;
   const hasData = data !== null && typeof data === 'object';
-  if (!hasData && response.errors && response.errors.length > 0 && keys.length > 0) {
-    const [first, ...rest] = response.errors;
-    if (response.errors.every((raw) => !Array.isArray(raw.path))) {
-      // A request error (GraphQL spec §7.1.2: no data, no paths; e.g. the subgraph refused the
-      // fetch at validation): like a transport failure, the error of every root field this fetch
-      // would have supplied, reported at each such field's position (failRootFields).
-      failRootFields(run, keys, subgraphError(first!, node.serviceName, undefined));
-      for (const raw of rest) run.errors.push(subgraphError(raw, node.serviceName, undefined));
-      return;
-    }
+  const errors = response.errors ?? [];
+  if (!hasData && errors.length > 0 && keys.length > 0 && errors.every((raw) => !Array.isArray(raw.path))) {
+    // A request error (GraphQL spec §7.1.2: no data, no paths; e.g. the subgraph refused the
+    // fetch at validation): like a transport failure, the error of every root field this fetch
+    // would have supplied, reported at each such field's position (failRootFields).
+    const [first, ...rest] = errors;
+    failRootFields(run, keys, subgraphError(first!, node.serviceName, undefined));
+    for (const raw of rest) run.errors.push(subgraphError(raw, node.serviceName, undefined));
+    return;
   }
-  if (response.errors) {
-    for (const raw of response.errors) {
-      const path = Array.isArray(raw.path)
-        ? renamedPath(raw.path as Array<string | number>, node.outputRewrites)
-        : undefined;
-      run.errors.push(subgraphError(raw, node.serviceName, path));
-    }
+  for (const raw of errors) {
+    const path = Array.isArray(raw.path)
+      ? renamedPath(raw.path as Array<string | number>, node.outputRewrites)
+      : undefined;
+    run.errors.push(subgraphError(raw, node.serviceName, path));
   }
   if (hasData) {
     applyRewrites(data, node.outputRewrites, run.types);
     deepMerge(run.data, data, run.types);
-  } else if (response.errors && response.errors.length > 0) {
+  } else if (errors.length > 0) {
     // No data, with errors: a non-null root field failed and the subgraph propagated its null
     // to `data` (GraphQL spec §6.4.4). Its errors explain every root field of this fetch,
     // siblings of the failed field included: the shaper must not report them again as

@@ -21,7 +21,8 @@ export const ErrorCode = {
   SUBGRAPH_BAD_RESPONSE: 'SUBGRAPH_BAD_RESPONSE',
   /** The operation uses a feature the gateway does not execute yet (e.g. @defer). */
   OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
-  /** The operation could not be planned against the supergraph. */
+  /** The operation could not be planned against the supergraph, or the planner's plan for it
+   *  would answer wrongly and is refused (gateway/plan/unread-planner-aliases.ts). */
   QUERY_PLANNING_FAILED: 'QUERY_PLANNING_FAILED',
   /** No (valid) credentials for a field that requires authentication. */
   UNAUTHORIZED: 'UNAUTHORIZED',

@@ -6,13 +6,11 @@ import type { ApolloOracle } from '../fixtures/oracle.js';
 import { type OracleGraph, startOracleGraph } from '../fixtures/oracle-graph.js';
 import {
   bearer,
-  JwksServer,
+  type KeyedHub,
   mint,
   type SigningKey,
-  signingKey,
-  startSecuredHub,
+  startKeyedHub,
   type TestHub,
-  testSecurity,
 } from '../security/support.js';
 
 /**
@@ -279,19 +277,14 @@ describe('an alias named __typename that conflicts with the real one', () => {
 describe('on the hub: a region-scoped detail field aliased __typename', () => {
   // Region scoping (security/region-scope.ts) runs on the client's keys after the fetches:
   // the count under the client's `__typename` key is what it must withhold.
-  let jwks: JwksServer;
   let key: SigningKey;
   let hub: TestHub;
+  let keyed: KeyedHub;
   beforeAll(async () => {
-    jwks = await new JwksServer().start();
-    key = await signingKey('k1');
-    jwks.keys = [key.publicJwk];
-    hub = await startSecuredHub(testSecurity(jwks.url));
+    keyed = await startKeyedHub();
+    ({ key, hub } = keyed);
   });
-  afterAll(async () => {
-    await hub?.close();
-    await jwks?.close();
-  });
+  afterAll(() => keyed?.close());
   const query =
     '{ patientFlows(level: YEAR_ALL_CARE_AREAS, fromRegion: "14", toRegion: "14") { items { __typename: count suppressed } } }';
   const as = async (region: string) =>

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
-  JwksServer,
+  type JwksServer,
+  type KeyedHub,
   mint,
   type SigningKey,
   signingKey,
-  startSecuredHub,
+  startKeyedHub,
   type TestHub,
-  testSecurity,
 } from './support.js';
 
 /** Bearer JWTs against a JWKS served on loopback: every way a token can be good or bad. */
@@ -17,16 +17,12 @@ let hub: TestHub;
 const FLOWS =
   '{ region(code: "13") { name patientFlowsOut(level: YEAR_ALL_CARE_AREAS, first: 1) { totalCount } } }';
 
+let keyed: KeyedHub;
 beforeAll(async () => {
-  jwks = await new JwksServer().start();
-  key = await signingKey('k1');
-  jwks.keys = [key.publicJwk];
-  hub = await startSecuredHub(testSecurity(jwks.url));
+  keyed = await startKeyedHub();
+  ({ jwks, key, hub } = keyed);
 });
-afterAll(async () => {
-  await hub?.close();
-  await jwks?.close();
-});
+afterAll(() => keyed?.close());
 
 const flowsOf = (data: unknown) => (data as { region: { patientFlowsOut: unknown } }).region.patientFlowsOut;
 

@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLogEntry } from '../../gateway/security/access-log.js';
-import {
-  bearer,
-  JwksServer,
-  mint,
-  type SigningKey,
-  signingKey,
-  startSecuredHub,
-  type TestHub,
-  testSecurity,
-} from './support.js';
+import { bearer, type KeyedHub, mint, type SigningKey, startKeyedHub, type TestHub } from './support.js';
 
 /**
  * Price lists are region scoped by their sjukvårdsregion: `PriceList.items` is visible to the
@@ -18,20 +9,15 @@ import {
  * null + FORBIDDEN (reason REGION_SCOPE). Every path to price lists is walked: the root field,
  * the entity join HealthcareRegion.priceList from a samverkan root, and nested lists.
  */
-let jwks: JwksServer;
 let key: SigningKey;
 let hub: TestHub;
 const log: AccessLogEntry[] = [];
+let keyed: KeyedHub;
 beforeAll(async () => {
-  jwks = await new JwksServer().start();
-  key = await signingKey('k1');
-  jwks.keys = [key.publicJwk];
-  hub = await startSecuredHub(testSecurity(jwks.url, { accessLog: (e) => log.push(e) }));
+  keyed = await startKeyedHub({ accessLog: (e) => log.push(e) });
+  ({ key, hub } = keyed);
 });
-afterAll(async () => {
-  await hub?.close();
-  await jwks?.close();
-});
+afterAll(() => keyed?.close());
 
 const PRICES = 'vardnav:prices';
 const token = (region: string | undefined, scope = PRICES) =>

@@ -1,34 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegionPolicy } from '../../gateway/security/region-policy.js';
-import {
-  bearer,
-  JwksServer,
-  mint,
-  type SigningKey,
-  signingKey,
-  startSecuredHub,
-  type TestHub,
-  testSecurity,
-} from './support.js';
+import { bearer, type KeyedHub, mint, type SigningKey, startKeyedHub, type TestHub } from './support.js';
 
 /**
  * Region scoping: operational detail is visible to the regions it concerns and their
  * sjukvårdsregion partners. Every path to it — root field, entity join, nested list — is walked
  * with a token of an involved region, an uninvolved region and no token.
  */
-let jwks: JwksServer;
 let key: SigningKey;
 let hub: TestHub;
+let keyed: KeyedHub;
 beforeAll(async () => {
-  jwks = await new JwksServer().start();
-  key = await signingKey('k1');
-  jwks.keys = [key.publicJwk];
-  hub = await startSecuredHub(testSecurity(jwks.url));
+  keyed = await startKeyedHub();
+  ({ key, hub } = keyed);
 });
-afterAll(async () => {
-  await hub?.close();
-  await jwks?.close();
-});
+afterAll(() => keyed?.close());
 
 const SCOPES = 'vardnav:flows vardnav:workforce vardnav:prices';
 const token = (region: string, scope = SCOPES) => mint(key, { region, scope, sub: `user-${region}` });

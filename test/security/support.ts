@@ -3,7 +3,7 @@ import type { SubgraphName } from '../../core/subgraph-names.js';
 import type { GatewayServerOptions } from '../../gateway/index.js';
 import { DEFAULT_LIMITS, type SecurityOptions } from '../../gateway/security/options.js';
 import { startTestGateway, type TestGateway } from '../fixtures/harness.js';
-import { testJwt } from '../fixtures/tokens.js';
+import { JwksServer, type SigningKey, signingKey, testJwt } from '../fixtures/tokens.js';
 import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
 
 // The token helpers live in test/fixtures/tokens.ts (shared with the differential tests).
@@ -66,6 +66,31 @@ export async function startSecuredHub(
     close: async () => {
       await gateway.close();
       await Promise.all(subgraphs.map((s) => s.close()));
+    },
+  };
+}
+
+export interface KeyedHub {
+  readonly jwks: JwksServer;
+  /** The JWKS's one signing key ('k1'), to mint tokens with. */
+  readonly key: SigningKey;
+  readonly hub: TestHub;
+  close(): Promise<void>;
+}
+
+/** A JWKS server on loopback with one signing key, and the secured hub trusting it. */
+export async function startKeyedHub(overrides: Partial<SecurityOptions> = {}): Promise<KeyedHub> {
+  const jwks = await new JwksServer().start();
+  const key = await signingKey('k1');
+  jwks.keys = [key.publicJwk];
+  const hub = await startSecuredHub(testSecurity(jwks.url, overrides));
+  return {
+    jwks,
+    key,
+    hub,
+    close: async () => {
+      await hub.close();
+      await jwks.close();
     },
   };
 }

@@ -4,14 +4,7 @@ import type { FixtureSubgraph, FixtureSubgraphSpec } from '../fixtures/fixture-s
 import type { TestGateway } from '../fixtures/harness.js';
 import type { ApolloOracle } from '../fixtures/oracle.js';
 import { type OracleGraph, startOracleGraph } from '../fixtures/oracle-graph.js';
-import {
-  bearer,
-  type KeyedHub,
-  mint,
-  type SigningKey,
-  startKeyedHub,
-  type TestHub,
-} from '../security/support.js';
+import { bearer, mint, suiteKeyedHub } from '../security/support.js';
 
 /**
  * A client alias literally named `__typename` on another field (`product { __typename: name }`)
@@ -277,21 +270,14 @@ describe('an alias named __typename that conflicts with the real one', () => {
 describe('on the hub: a region-scoped detail field aliased __typename', () => {
   // Region scoping (security/region-scope.ts) runs on the client's keys after the fetches:
   // the count under the client's `__typename` key is what it must withhold.
-  let key: SigningKey;
-  let hub: TestHub;
-  let keyed: KeyedHub;
-  beforeAll(async () => {
-    keyed = await startKeyedHub();
-    ({ key, hub } = keyed);
-  });
-  afterAll(() => keyed?.close());
+  const keyed = suiteKeyedHub();
   const query =
     '{ patientFlows(level: YEAR_ALL_CARE_AREAS, fromRegion: "14", toRegion: "14") { items { __typename: count suppressed } } }';
   const as = async (region: string) =>
-    hub.gateway.query(
+    keyed.hub.gateway.query(
       query,
       undefined,
-      bearer(await mint(key, { region, scope: 'vardnav:flows', sub: `user-${region}` })),
+      bearer(await mint(keyed.key, { region, scope: 'vardnav:flows', sub: `user-${region}` })),
     );
   const counts = (data: unknown) =>
     (data as { patientFlows: { items: Array<{ __typename: unknown }> } }).patientFlows.items.map(

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccessLogEntry } from '../../gateway/security/access-log.js';
-import { bearer, type KeyedHub, mint, type SigningKey, startKeyedHub, type TestHub } from './support.js';
+import { bearer, mint, suiteKeyedHub } from './support.js';
 
 /**
  * Price lists are region scoped by their sjukvårdsregion: `PriceList.items` is visible to the
@@ -9,19 +9,12 @@ import { bearer, type KeyedHub, mint, type SigningKey, startKeyedHub, type TestH
  * null + FORBIDDEN (reason REGION_SCOPE). Every path to price lists is walked: the root field,
  * the entity join HealthcareRegion.priceList from a samverkan root, and nested lists.
  */
-let key: SigningKey;
-let hub: TestHub;
 const log: AccessLogEntry[] = [];
-let keyed: KeyedHub;
-beforeAll(async () => {
-  keyed = await startKeyedHub({ accessLog: (e) => log.push(e) });
-  ({ key, hub } = keyed);
-});
-afterAll(() => keyed?.close());
+const keyed = suiteKeyedHub({ accessLog: (e) => log.push(e) });
 
 const PRICES = 'vardnav:prices';
 const token = (region: string | undefined, scope = PRICES) =>
-  mint(key, { ...(region ? { region } : {}), scope, sub: `user-${region ?? 'national'}` });
+  mint(keyed.key, { ...(region ? { region } : {}), scope, sub: `user-${region ?? 'national'}` });
 
 interface Shown {
   readonly id: string;
@@ -68,7 +61,7 @@ const PATHS: Path[] = [
 const vastra = { hr: 'vastra', code: '14' };
 
 async function run(path: Path, auth: Record<string, string> | undefined, vars = vastra) {
-  return hub.gateway.query(path.query, vars, auth);
+  return keyed.hub.gateway.query(path.query, vars, auth);
 }
 
 describe.each(PATHS)('$name', (path) => {
@@ -128,7 +121,7 @@ describe.each(PATHS)('$name', (path) => {
 });
 
 it('public parts of the same query still answer next to withheld prices', async () => {
-  const result = await hub.gateway.query(
+  const result = await keyed.hub.gateway.query(
     `{ healthcareRegion(id: "vastra") { id name priceList { id items { totalCount } } } }`,
     undefined,
     bearer(await token('25')),

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RegionPolicy } from '../../gateway/security/region-policy.js';
-import { bearer, type KeyedHub, mint, type SigningKey, startKeyedHub, type TestHub } from './support.js';
+import { bearer, mint, suiteKeyedHub } from './support.js';
 
 /**
  * Region scoping: operational detail is visible to the regions it concerns and their
  * sjukvårdsregion partners. Every path to it — root field, entity join, nested list — is walked
  * with a token of an involved region, an uninvolved region and no token.
  */
-let key: SigningKey;
-let hub: TestHub;
-let keyed: KeyedHub;
-beforeAll(async () => {
-  keyed = await startKeyedHub();
-  ({ key, hub } = keyed);
-});
-afterAll(() => keyed?.close());
+const keyed = suiteKeyedHub();
 
 const SCOPES = 'vardnav:flows vardnav:workforce vardnav:prices';
-const token = (region: string, scope = SCOPES) => mint(key, { region, scope, sub: `user-${region}` });
+const token = (region: string, scope = SCOPES) => mint(keyed.key, { region, scope, sub: `user-${region}` });
 
 it('partners: Halland belongs to Södra and Västra, so both are its partners', () => {
   const policy = RegionPolicy.fromReference();
@@ -69,7 +62,7 @@ const PATHS: Path[] = [
 describe.each(PATHS)('$name', (path) => {
   it('involved region (14) and its partner (13) see the values', async () => {
     for (const region of ['14', '13']) {
-      const result = await hub.gateway.query(path.query, undefined, bearer(await token(region)));
+      const result = await keyed.hub.gateway.query(path.query, undefined, bearer(await token(region)));
       // Errors about region 14's own data: none (the nested path also lists other regions,
       // whose values are withheld from 13/14 unless partners).
       const regions = (result.data as { regions?: Array<{ code: string }> }).regions;
@@ -81,7 +74,7 @@ describe.each(PATHS)('$name', (path) => {
   });
 
   it('an uninvolved region (10, Blekinge) gets null + FORBIDDEN for every value of region 14', async () => {
-    const result = await hub.gateway.query(path.query, undefined, bearer(await token('10')));
+    const result = await keyed.hub.gateway.query(path.query, undefined, bearer(await token('10')));
     expect(path.counts(result.data).length).toBeGreaterThan(0);
     expect(path.counts(result.data).every((c) => c === null)).toBe(true);
     const codes = new Set(result.errors?.map((e) => e.extensions?.code));
@@ -89,7 +82,7 @@ describe.each(PATHS)('$name', (path) => {
   });
 
   it('no token: UNAUTHORIZED, nothing of it is served', async () => {
-    const result = await hub.gateway.query(path.query);
+    const result = await keyed.hub.gateway.query(path.query);
     expect(result.errors?.length).toBeGreaterThan(0);
     expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UNAUTHORIZED']));
     expect(JSON.stringify(result.data ?? null)).not.toMatch(/"count":\d|"headcount":\d/);
@@ -97,26 +90,26 @@ describe.each(PATHS)('$name', (path) => {
 });
 
 it('a national analyst scope sees every region', async () => {
-  const national = await mint(key, { scope: `${SCOPES} vardnav:national`, sub: 'socialstyrelsen' });
-  const result = await hub.gateway.query(PATHS[0]!.query, undefined, bearer(national));
+  const national = await mint(keyed.key, { scope: `${SCOPES} vardnav:national`, sub: 'socialstyrelsen' });
+  const result = await keyed.hub.gateway.query(PATHS[0]!.query, undefined, bearer(national));
   expect(result.errors).toBeUndefined();
 });
 
 it('the plan cache and the dedup key keep callers apart', async () => {
   const q = PATHS[0]!.query;
-  const a = await hub.gateway.query(q, undefined, bearer(await token('14')));
-  const b = await hub.gateway.query(q, undefined, bearer(await token('10')));
-  const c = await hub.gateway.query(q);
-  const d = await hub.gateway.query(q, undefined, bearer(await token('14')));
+  const a = await keyed.hub.gateway.query(q, undefined, bearer(await token('14')));
+  const b = await keyed.hub.gateway.query(q, undefined, bearer(await token('10')));
+  const c = await keyed.hub.gateway.query(q);
+  const d = await keyed.hub.gateway.query(q, undefined, bearer(await token('14')));
   expect(a.data).toEqual(d.data);
   expect(a.errors).toBeUndefined();
   expect(b.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   expect(c.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED');
   // Concurrent requests of different callers: each gets its own answer.
   const [x, y, z] = await Promise.all([
-    hub.gateway.query(q, undefined, bearer(await token('14'))),
-    hub.gateway.query(q, undefined, bearer(await token('10'))),
-    hub.gateway.query(q),
+    keyed.hub.gateway.query(q, undefined, bearer(await token('14'))),
+    keyed.hub.gateway.query(q, undefined, bearer(await token('10'))),
+    keyed.hub.gateway.query(q),
   ]);
   expect(x.errors).toBeUndefined();
   expect(y.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

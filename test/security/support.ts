@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { projectPath } from '../../core/paths.js';
 import type { SubgraphName } from '../../core/subgraph-names.js';
 import type { GatewayServerOptions } from '../../gateway/index.js';
@@ -75,22 +76,23 @@ export interface KeyedHub {
   /** The JWKS's one signing key ('k1'), to mint tokens with. */
   readonly key: SigningKey;
   readonly hub: TestHub;
-  close(): Promise<void>;
 }
 
-/** A JWKS server on loopback with one signing key, and the secured hub trusting it. */
-export async function startKeyedHub(overrides: Partial<SecurityOptions> = {}): Promise<KeyedHub> {
-  const jwks = await new JwksServer().start();
-  const key = await signingKey('k1');
-  jwks.keys = [key.publicJwk];
-  const hub = await startSecuredHub(testSecurity(jwks.url, overrides));
-  return {
-    jwks,
-    key,
-    hub,
-    close: async () => {
-      await hub.close();
-      await jwks.close();
-    },
-  };
+/**
+ * For the enclosing suite (beforeAll/afterAll): a JWKS server on loopback with one signing key,
+ * and the secured hub trusting it. The returned object is filled in before the first test runs.
+ */
+export function suiteKeyedHub(overrides: Partial<SecurityOptions> = {}): KeyedHub {
+  const keyed = {} as { jwks: JwksServer; key: SigningKey; hub: TestHub };
+  beforeAll(async () => {
+    keyed.jwks = await new JwksServer().start();
+    keyed.key = await signingKey('k1');
+    keyed.jwks.keys = [keyed.key.publicJwk];
+    keyed.hub = await startSecuredHub(testSecurity(keyed.jwks.url, overrides));
+  });
+  afterAll(async () => {
+    await keyed.hub?.close();
+    await keyed.jwks?.close();
+  });
+  return keyed;
 }

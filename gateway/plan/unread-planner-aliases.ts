@@ -23,13 +23,13 @@ const PLANNER_ALIAS = /\b(_internal_qp_alias_\d+)\s*:/g;
 export function unreadPlannerAliases(plan: QueryPlan): string[] {
   if (!plan.node) return [];
   const fetched = new Set<string>();
-  const read: string[] = [];
+  const fetches: Array<FetchNode | BatchFetchNode> = [];
   forEachFetch(plan.node, (fetch) => {
     for (const match of fetch.operation.matchAll(PLANNER_ALIAS)) fetched.add(match[1]!);
-    read.push(readers(fetch));
+    fetches.push(fetch);
   });
   if (fetched.size === 0) return [];
-  const readText = read.join('\n');
+  const readText = fetches.map(readers).join('\n');
   return [...fetched].filter((alias) => !readText.includes(`"${alias}"`));
 }
 
